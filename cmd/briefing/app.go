@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/briefing-tool/briefing/internal/logx"
+	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// version is set at release time with -ldflags "-X main.version=v1.2.3".
+var version = ""
+
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "devel"
+}
+
+func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
+	configFlag := &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: ./config.toml if present)"}
+	strictFlag := &cli.BoolFlag{Name: "strict", Usage: "treat warnings (unknown focus areas, missing glyphs) as errors"}
+	periodFlag := &cli.StringFlag{Name: "period", Aliases: []string{"p"}, Usage: "reporting `PERIOD`: " + period.Accepted + " (default: briefing.period)"}
+	pairFlag := &cli.StringSliceFlag{Name: "pair", Usage: "only this country `PAIR`, e.g. GEO-AZE (repeatable; either order)"}
+
+	app := &cli.App{
+		Name:            "briefing",
+		Usage:           "weekly PDF briefings and Excel workbooks of diplomatic and security events, per country pair",
+		Version:         toolVersion(),
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		Suggest:         true,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
+			&cli.BoolFlag{Name: "verbose", Usage: "print each stage with its duration"},
+			&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log format: text or json"},
+		},
+		Before: func(c *cli.Context) error {
+			if f := c.String("log-format"); f != "text" && f != "json" {
+				return usagef("--log-format %q: must be text or json", f)
+			}
+			if c.Bool("quiet") && c.Bool("verbose") {
+				return usagef("--quiet and --verbose cannot be used together")
+			}
+			return nil
+		},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usagef("%v", err)
+		},
+		ExitErrHandler: func(*cli.Context, error) {}, // exit codes are decided in exitCode
+		Action: func(c *cli.Context) error {
+			if c.Args().Present() {
+				return usagef("unknown command %q; commands: build, check, summary, init", c.Args().First())
+			}
+			cli.ShowAppHelp(c)
+			return usagef("no command given")
+		},
+		Commands: []*cli.Command{
+			{
+				Name:      "build",
+				Usage:     "load, validate and aggregate the events, then write the PDF and workbook",
+				ArgsUsage: " ",
+				Flags: []cli.Flag{configFlag, periodFlag, pairFlag,
+					&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output `DIR` (default: output.dir)"},
+					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "comma-separated `FORMATS`: pdf, xlsx (default: output.formats)"},
+					&cli.BoolFlag{Name: "per-pair", Usage: "also write one PDF per pair"},
+					strictFlag,
+				},
+				Action: func(c *cli.Context) error { return cmdBuild(c, getenv) },
+			},
+			{
+				Name:      "check",
+				Usage:     "load and validate the config and events; writes nothing",
+				ArgsUsage: " ",
+				Flags:     []cli.Flag{configFlag, strictFlag},
+				Action:    func(c *cli.Context) error { return cmdCheck(c, getenv) },
+			},
+			{
+				Name:      "summary",
+				Usage:     "print the per-pair numbers of a period as a table or JSON; writes nothing",
+				ArgsUsage: " ",
+				Flags:     []cli.Flag{configFlag, periodFlag, pairFlag, strictFlag, &cli.BoolFlag{Name: "json", Usage: "print JSON"}},
+				Action:    func(c *cli.Context) error { return cmdSummary(c, getenv) },
+			},
+			{
+				Name:      "init",
+				Usage:     "scaffold a project: config.toml, input/example.toml, templates/",
+				ArgsUsage: "[DIR]",
+				Action:    cmdInit,
+			},
+		},
+	}
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = app.OnUsageError
+	}
+	return app
+}
+
+// newContext loads the config and applies the flags common to all commands.
+func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, error) {
+	if c.Args().Present() {
+		return nil, usagef("%s takes no arguments, got %q", c.Command.Name, c.Args().First())
+	}
+	now, err := runTime(getenv)
+	if err != nil {
+		return nil, err
+	}
+	opt := pipeline.Options{
+		ConfigPath: c.String("config"),
+		Strict:     c.Bool("strict"),
+		Now:        now,
+		Version:    toolVersion(),
+	}
+	if c.IsSet("period") {
+		opt.Period = c.String("period")
+		// Check the form now, so a typo is a usage error before any loading.
+		if _, err := period.Parse(opt.Period, period.Context{Today: period.Date(2000, 1, 3)}); err != nil {
+			return nil, &usageError{msg: "--period: " + err.Error()}
+		}
+	}
+	cfg, err := pipeline.LoadConfig(opt.ConfigPath)
+	if err != nil {
+		return nil, err
+	}
+	ctx := &pipeline.Context{
+		Context: context.Background(),
+		Options: opt,
+		Config:  cfg,
+		Log: logx.New(c.App.ErrWriter, logx.Options{
+			Format:  c.String("log-format"),
+			Quiet:   c.Bool("quiet"),
+			Verbose: c.Bool("verbose"),
+		}),
+	}
+	for _, p := range c.StringSlice("pair") {
+		key, err := cfg.ParsePair(p)
+		if err != nil {
+			return nil, usagef("--pair: %v", err)
+		}
+		ctx.PairKeys = append(ctx.PairKeys, key)
+		opt.Pairs = append(opt.Pairs, p)
+	}
+	ctx.Options = opt
+	return ctx, nil
+}
+
+// runTime is now, or the instant SOURCE_DATE_EPOCH names, so that builds
+// can be reproduced byte for byte.
+func runTime(getenv func(string) string) (time.Time, error) {
+	s := strings.TrimSpace(getenv("SOURCE_DATE_EPOCH"))
+	if s == "" {
+		return time.Now(), nil
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, usagef("SOURCE_DATE_EPOCH=%q: must be a non-negative number of seconds since 1970-01-01", s)
+	}
+	return time.Unix(n, 0).UTC(), nil
+}
+
+// warn prints the run's warnings, one per line, as people and grep expect.
+func warn(ctx *pipeline.Context) {
+	for _, w := range ctx.Warnings {
+		ctx.Log.Warn(w.String())
+	}
+}
+
+func cmdCheck(c *cli.Context, getenv func(string) string) error {
+	ctx, err := newContext(c, getenv)
+	if err != nil {
+		return err
+	}
+	if err := pipeline.Run(ctx, checkStages()); err != nil {
+		return err
+	}
+	warn(ctx)
+	ctx.Log.Info(fmt.Sprintf("ok: %s in %s", plural(len(ctx.Dataset.Events), "event"), plural(len(ctx.Dataset.Inputs), "file")))
+	return nil
+}

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/briefing-tool/briefing"
+	"github.com/briefing-tool/briefing/internal/build"
+	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/templates"
+)
+
+func checkStages() []pipeline.Stage { return build.CheckStages() }
+
+func cmdBuild(c *cli.Context, getenv func(string) string) error {
+	ctx, err := newContext(c, getenv)
+	if err != nil {
+		return err
+	}
+	if f := c.String("format"); f != "" {
+		for _, x := range strings.Split(f, ",") {
+			x = strings.ToLower(strings.TrimSpace(x))
+			if x != "pdf" && x != "xlsx" {
+				return usagef("--format: %q is not one of pdf, xlsx", x)
+			}
+			ctx.Options.Formats = append(ctx.Options.Formats, x)
+		}
+	}
+	ctx.Options.OutDir = c.String("out")
+	ctx.Options.PerPair = c.Bool("per-pair")
+	err = pipeline.Run(ctx, build.Stages())
+	if ctx.Dataset != nil {
+		warn(ctx)
+	}
+	return err
+}
+
+func cmdSummary(c *cli.Context, getenv func(string) string) error {
+	ctx, err := newContext(c, getenv)
+	if err != nil {
+		return err
+	}
+	if err := pipeline.Run(ctx, build.SummaryStages()); err != nil {
+		return err
+	}
+	warn(ctx)
+	if c.Bool("json") {
+		return writeSummaryJSON(c.App.Writer, ctx.Report)
+	}
+	return writeSummaryText(c.App.Writer, ctx.Report)
+}
+
+// summaryRow is one pair in `briefing summary --json`; the names match the
+// workbook's Summary columns.
+type summaryRow struct {
+	Pair           string `json:"pair"`
+	CountryA       string `json:"country_a"`
+	CountryB       string `json:"country_b"`
+	Events         int    `json:"events"`
+	Meetings       int    `json:"meetings"`
+	Visits         int    `json:"visits"`
+	Calls          int    `json:"calls"`
+	Agreements     int    `json:"agreements"`
+	Exercises      int    `json:"exercises"`
+	Statements     int    `json:"statements"`
+	Other          int    `json:"other"`
+	Multilateral   int    `json:"multilateral"`
+	Participants   int    `json:"participants"`
+	FocusAreas     int    `json:"focus_areas"`
+	FirstDate      string `json:"first_date,omitempty"`
+	LastDate       string `json:"last_date,omitempty"`
+	PreviousEvents int    `json:"previous_events"`
+	Change         int    `json:"change"`
+}
+
+func rows(r *pipeline.Report) []summaryRow {
+	out := make([]summaryRow, 0, len(r.Pairs))
+	for _, p := range r.Pairs {
+		row := summaryRow{
+			Pair: p.Key, CountryA: p.NameA, CountryB: p.NameB, Events: p.Events,
+			Meetings: p.Kinds.Meetings, Visits: p.Kinds.Visits, Calls: p.Kinds.Calls,
+			Agreements: p.Kinds.Agreements, Exercises: p.Kinds.Exercises,
+			Statements: p.Kinds.Statements, Other: p.Kinds.Other,
+			Multilateral: p.Multilateral, Participants: len(p.Participants),
+			FocusAreas: len(p.FocusAreas), PreviousEvents: p.Previous, Change: p.Change,
+		}
+		if !p.First.IsZero() {
+			row.FirstDate = p.First.Format("2006-01-02")
+			row.LastDate = p.Last.Format("2006-01-02")
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+func writeSummaryJSON(w io.Writer, r *pipeline.Report) error {
+	doc := struct {
+		Period   string          `json:"period"`
+		Label    string          `json:"label"`
+		Start    string          `json:"start,omitempty"`
+		End      string          `json:"end,omitempty"`
+		Filters  []string        `json:"filters"`
+		Totals   pipeline.Totals `json:"totals"`
+		Pairs    []summaryRow    `json:"pairs"`
+		Upcoming int             `json:"upcoming"`
+		Warnings []string        `json:"warnings"`
+	}{Period: r.Period.ID, Label: r.Period.Label, Filters: r.Filters, Totals: r.Totals, Pairs: rows(r), Upcoming: len(r.Upcoming), Warnings: []string{}}
+	if doc.Filters == nil {
+		doc.Filters = []string{}
+	}
+	if !r.Period.Start.IsZero() {
+		doc.Start, doc.End = r.Period.Start.Format("2006-01-02"), r.Period.End.Format("2006-01-02")
+	}
+	for _, wn := range r.Warnings {
+		doc.Warnings = append(doc.Warnings, wn.String())
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func writeSummaryText(w io.Writer, r *pipeline.Report) error {
+	fmt.Fprintf(w, "%s (%s)\n", r.Period.Label, r.Period.ID)
+	fmt.Fprintf(w, "%s, %s, %s, %s\n\n", plural(r.Totals.Events, "event"), plural(r.Totals.Pairs, "pair"),
+		plural(r.Totals.Countries, "country", "countries"), plural(r.Totals.People, "person", "people"))
+	if len(r.Pairs) == 0 {
+		fmt.Fprintln(w, "No events in this period.")
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "Pair\tEvents\tMeet\tVisit\tCall\tAgree\tExer\tStmt\tOther\tMulti\tPeople\tAreas\tPrev\tChange\t")
+	for _, p := range rows(r) {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%+d\t\n", p.Pair, p.Events,
+			p.Meetings, p.Visits, p.Calls, p.Agreements, p.Exercises, p.Statements, p.Other,
+			p.Multilateral, p.Participants, p.FocusAreas, p.PreviousEvents, p.Change)
+	}
+	return tw.Flush()
+}
+
+// cmdInit scaffolds a project from the shipped example. It never
+// overwrites: if any target exists, it writes nothing.
+func cmdInit(c *cli.Context) error {
+	if c.Args().Len() > 1 {
+		return usagef("init takes at most one directory, got %d arguments", c.Args().Len())
+	}
+	dir := c.Args().First()
+	if dir == "" {
+		dir = "."
+	}
+	files := map[string][]byte{}
+	read := func(fsys fs.FS, name, target string) error {
+		b, err := fs.ReadFile(fsys, name)
+		files[target] = b
+		return err
+	}
+	if err := read(briefing.Example, "config.toml", "config.toml"); err != nil {
+		return err
+	}
+	if err := read(briefing.Example, "input/example.toml", filepath.Join("input", "example.toml")); err != nil {
+		return err
+	}
+	tmpls, err := fs.Glob(templates.Defaults(), "*.tmpl")
+	if err != nil {
+		return err
+	}
+	for _, t := range tmpls {
+		if err := read(templates.Defaults(), t, filepath.Join("templates", t)); err != nil {
+			return err
+		}
+	}
+	var exists []string
+	for name := range files {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			exists = append(exists, filepath.Join(dir, name))
+		}
+	}
+	if len(exists) > 0 {
+		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(sortStrings(exists), ", "))
+	}
+	for _, name := range sortStrings(keys(files)) {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("init: %w", unwrap(err))
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("init: %w", unwrap(err))
+		}
+		_, err = f.Write(files[name])
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("init: %s: %w", path, unwrap(err))
+		}
+		fmt.Fprintf(c.App.ErrWriter, "briefing: created %s\n", path)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "output"), 0o755); err != nil {
+		return fmt.Errorf("init: %w", unwrap(err))
+	}
+	fmt.Fprintf(c.App.ErrWriter, "briefing: next: cd %s && briefing check && briefing build\n", dir)
+	return nil
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+	}
+	return err
+}

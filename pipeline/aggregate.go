@@ -1,0 +1,362 @@
+package pipeline
+
+import (
+	"sort"
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// KeyDevelopmentsLimit is how many ranked events the report keeps.
+const KeyDevelopmentsLimit = 8
+
+// AggregateOptions are the run's choices that shape the report.
+type AggregateOptions struct {
+	Period      period.Period
+	Pairs       []string  // extra pair filters (--pair), validated keys
+	GeneratedAt time.Time // already in the configured zone
+	Version     string
+	Warnings    []Warning // from earlier stages
+}
+
+// pairAcc accumulates one pair in a single pass over the events.
+type pairAcc struct {
+	r      *PairReport
+	people map[string]*personAcc
+	areas  map[string]*FocusArea
+}
+
+type personAcc struct {
+	p      PairParticipant
+	key    string
+	last   time.Time
+	lastID string
+}
+
+// Aggregate computes the report from normalized events (SPEC §3).
+func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
+	per := opt.Period
+	prev, hasPrev := per.Previous()
+	filter := map[string]bool{}
+	for _, p := range cfg.Pairs.Include {
+		if k, err := cfg.ParsePair(p); err == nil {
+			filter[k] = true
+		}
+	}
+	for _, k := range opt.Pairs {
+		filter[k] = true
+	}
+	shown := func(key string) bool { return len(filter) == 0 || filter[key] }
+
+	r := &Report{
+		Title:          cfg.Briefing.Title,
+		Subtitle:       cfg.Briefing.Subtitle,
+		Organization:   cfg.Briefing.Organization,
+		Classification: cfg.Briefing.Classification,
+		GeneratedAt:    opt.GeneratedAt,
+		Version:        opt.Version,
+		Period:         per,
+		ConfigPath:     cfg.Path,
+		Inputs:         ds.Inputs,
+		Warnings:       opt.Warnings,
+		Names:          map[string]string{},
+	}
+	if hasPrev {
+		r.Previous = prev
+	}
+	r.Filters = sortedKeys(filter)
+
+	pairs := map[string]*pairAcc{}
+	acc := func(a, b string) *pairAcc {
+		key := PairKey(a, b)
+		pa := pairs[key]
+		if pa == nil {
+			if b < a {
+				a, b = b, a
+			}
+			pa = &pairAcc{
+				r:      &PairReport{Key: key, A: a, B: b},
+				people: map[string]*personAcc{},
+				areas:  map[string]*FocusArea{},
+			}
+			pairs[key] = pa
+		}
+		return pa
+	}
+
+	listed := map[*Event]bool{}
+	heldIn := map[*Event]bool{}
+	for _, e := range ds.Events {
+		inPeriod := per.Contains(e.Date)
+		inPrev := hasPrev && prev.Contains(e.Date)
+		upcoming := e.Status == "planned" && (per.Kind == period.All || e.Date.After(per.Start))
+		anyShown := false
+		forEachPair(e.Countries, func(a, b string) {
+			if !shown(PairKey(a, b)) {
+				return
+			}
+			anyShown = true
+			if !e.Held() {
+				return
+			}
+			if inPeriod {
+				acc(a, b).add(e)
+			} else if inPrev {
+				acc(a, b).r.Previous++
+			}
+		})
+		if !anyShown {
+			continue
+		}
+		if inPeriod && e.Held() {
+			heldIn[e] = true
+		}
+		if upcoming {
+			r.Upcoming = append(r.Upcoming, e)
+		}
+		if (inPeriod || upcoming) && !listed[e] {
+			listed[e] = true
+			r.Events = append(r.Events, e)
+		}
+	}
+
+	countries := map[string]bool{}
+	people := map[string]bool{}
+	for _, key := range sortedKeys(pairs) {
+		pa := pairs[key]
+		pr := pa.finish()
+		pr.Change = pr.Events - pr.Previous
+		r.Pairs = append(r.Pairs, pr)
+		if pr.Events > 0 {
+			r.Totals.Pairs++
+			countries[pr.A], countries[pr.B] = true, true
+			for _, p := range pa.people {
+				people[p.key] = true
+			}
+		}
+	}
+	sort.SliceStable(r.Pairs, func(i, j int) bool {
+		if r.Pairs[i].Events != r.Pairs[j].Events {
+			return r.Pairs[i].Events > r.Pairs[j].Events
+		}
+		return r.Pairs[i].Key < r.Pairs[j].Key
+	})
+	r.Totals.Events = len(heldIn)
+	r.Totals.Countries = len(countries)
+	r.Totals.People = len(people)
+
+	held := make([]*Event, 0, len(heldIn))
+	for e := range heldIn {
+		held = append(held, e)
+	}
+	r.KeyDevelopments = RankKeyDevelopments(held, KeyDevelopmentsLimit)
+	sortByDate(r.Upcoming)
+	sortByDate(r.Events)
+
+	table := cfg.CountryTable()
+	name := func(code string) {
+		if _, ok := r.Names[code]; !ok {
+			n, _ := table.Name(code)
+			r.Names[code] = n
+		}
+	}
+	for _, e := range r.Events {
+		for _, c := range e.Countries {
+			name(c)
+		}
+		for _, p := range e.Participants {
+			if p.Country != "" {
+				name(p.Country)
+			}
+		}
+	}
+	for _, pr := range r.Pairs {
+		name(pr.A)
+		name(pr.B)
+		pr.NameA, pr.NameB = r.Names[pr.A], r.Names[pr.B]
+	}
+	return r
+}
+
+// forEachPair calls fn for every unordered pair of distinct countries.
+func forEachPair(countries []string, fn func(a, b string)) {
+	for i := 0; i < len(countries); i++ {
+		for j := i + 1; j < len(countries); j++ {
+			fn(countries[i], countries[j])
+		}
+	}
+}
+
+func (pa *pairAcc) add(e *Event) {
+	r := pa.r
+	r.Events++
+	r.Kinds.Add(e.Kind)
+	if e.Multilateral() {
+		r.Multilateral++
+	}
+	if r.First.IsZero() || e.Date.Before(r.First) {
+		r.First = e.Date
+	}
+	if e.Date.After(r.Last) {
+		r.Last = e.Date
+	}
+	r.EventList = append(r.EventList, e)
+	for _, p := range e.Participants {
+		if p.Country != "" && p.Country != r.A && p.Country != r.B {
+			continue
+		}
+		pp := pa.people[p.key]
+		if pp == nil {
+			pp = &personAcc{key: p.key}
+			pa.people[p.key] = pp
+		}
+		pp.p.Events++
+		// Keep the details of the most recent appearance; on the same day
+		// the greater event id wins, so the result does not depend on file order.
+		if pp.lastID == "" || e.Date.After(pp.last) || e.Date.Equal(pp.last) && e.ID > pp.lastID {
+			n := pp.p.Events
+			pp.p = PairParticipant{Name: p.Name, Rank: p.Rank, Role: p.Role, Organization: p.Organization, Country: p.Country, Events: n}
+			pp.last, pp.lastID = e.Date, e.ID
+		}
+	}
+	for _, a := range e.FocusAreas {
+		fa := pa.areas[a]
+		if fa == nil {
+			fa = &FocusArea{Name: a, First: e.Date, Last: e.Date}
+			pa.areas[a] = fa
+		}
+		fa.Events++
+		if e.Date.Before(fa.First) {
+			fa.First = e.Date
+		}
+		if e.Date.After(fa.Last) {
+			fa.Last = e.Date
+		}
+	}
+}
+
+// finish orders the pair's lists and numbers its sources.
+func (pa *pairAcc) finish() *PairReport {
+	r := pa.r
+	sortByDate(r.EventList)
+	for _, p := range pa.people {
+		r.Participants = append(r.Participants, p.p)
+	}
+	sort.Slice(r.Participants, func(i, j int) bool {
+		a, b := r.Participants[i], r.Participants[j]
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Country < b.Country
+	})
+	for _, a := range pa.areas {
+		r.FocusAreas = append(r.FocusAreas, *a)
+	}
+	sort.Slice(r.FocusAreas, func(i, j int) bool {
+		a, b := r.FocusAreas[i], r.FocusAreas[j]
+		if a.Events != b.Events {
+			return a.Events > b.Events
+		}
+		return a.Name < b.Name
+	})
+	// A source cited by several events of the pair gets one number.
+	byKey := map[string]int{}
+	for _, e := range r.EventList {
+		for _, s := range e.Sources {
+			k := s.URL
+			if k == "" {
+				k = s.Title + "\x00" + s.Publisher
+			}
+			if i, ok := byKey[k]; ok {
+				c := &r.Sources[i]
+				if c.EventIDs[len(c.EventIDs)-1] != e.ID {
+					c.EventIDs = append(c.EventIDs, e.ID)
+				}
+				continue
+			}
+			byKey[k] = len(r.Sources)
+			r.Sources = append(r.Sources, Citation{N: len(r.Sources) + 1, EventIDs: []string{e.ID}, Source: s})
+		}
+	}
+	return r
+}
+
+// Citations returns the numbers of the pair's sources cited by event id, in
+// order, for "[1, 3]" marks next to events.
+func (r *PairReport) Citations(id string) []int {
+	var ns []int
+	for _, c := range r.Sources {
+		for _, x := range c.EventIDs {
+			if x == id {
+				ns = append(ns, c.N)
+				break
+			}
+		}
+	}
+	return ns
+}
+
+func sortByDate(events []*Event) {
+	sort.Slice(events, func(i, j int) bool {
+		if !events[i].Date.Equal(events[j].Date) {
+			return events[i].Date.Before(events[j].Date)
+		}
+		return events[i].ID < events[j].ID
+	})
+}
+
+// weight orders kinds by how much they change a relationship, following
+// PLOVER's cooperative scale: a signed agreement (SUPPORT) above a joint
+// exercise (COOPERATE), above visits, meetings and calls (CONSULT), above
+// statements (AGREE) and anything else.
+var weight = map[string]int{
+	"agreement": 7, "exercise": 6, "visit": 5, "meeting": 4, "call": 3, "statement": 2, "other": 1,
+}
+
+// RankKeyDevelopments orders held events for the key developments list:
+// agreements first, then multilateral events, then by kind weight (see
+// weight), then by number of countries, then newest first, then id. At
+// most limit events are returned.
+func RankKeyDevelopments(events []*Event, limit int) []*Event {
+	tier := func(e *Event) int {
+		switch {
+		case e.Kind == "agreement":
+			return 0
+		case e.Multilateral():
+			return 1
+		}
+		return 2
+	}
+	out := append([]*Event(nil), events...)
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if tier(a) != tier(b) {
+			return tier(a) < tier(b)
+		}
+		if weight[a.Kind] != weight[b.Kind] {
+			return weight[a.Kind] > weight[b.Kind]
+		}
+		if len(a.Countries) != len(b.Countries) {
+			return len(a.Countries) > len(b.Countries)
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return a.ID < b.ID
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// LatestHeld returns the date of the newest held event, for latest-week.
+func LatestHeld(events []*Event) time.Time {
+	var t time.Time
+	for _, e := range events {
+		if e.Held() && e.Date.After(t) {
+			t = e.Date
+		}
+	}
+	return t
+}

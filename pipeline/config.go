@@ -1,0 +1,337 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/briefing-tool/briefing/pipeline/country"
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// Config is config.toml (SPEC §2). Relative paths in it are relative to the
+// directory of the file it was read from.
+type Config struct {
+	Briefing   BriefingConfig      `toml:"briefing"`
+	Input      InputConfig         `toml:"input"`
+	Output     OutputConfig        `toml:"output"`
+	Pairs      PairsConfig         `toml:"pairs"`
+	Countries  map[string]string   `toml:"countries"`
+	FocusAreas map[string][]string `toml:"focus_areas"`
+	People     map[string][]string `toml:"people"`
+	Templates  TemplatesConfig     `toml:"templates"`
+
+	Path     string         `toml:"-"` // the file read, "" for defaults only
+	Dir      string         `toml:"-"` // base of relative paths
+	Location *time.Location `toml:"-"` // from Briefing.Timezone, set by Validate
+
+	secs      []*section
+	countries *country.Table
+}
+
+type BriefingConfig struct {
+	Title          string `toml:"title"`
+	Subtitle       string `toml:"subtitle"`
+	Organization   string `toml:"organization"`
+	Classification string `toml:"classification"`
+	Timezone       string `toml:"timezone"`
+	Period         string `toml:"period"`
+}
+
+type InputConfig struct {
+	Paths []string `toml:"paths"`
+}
+
+type OutputConfig struct {
+	Dir     string   `toml:"dir"`
+	Formats []string `toml:"formats"`
+	Name    string   `toml:"name"`
+	PerPair bool     `toml:"per_pair"`
+}
+
+type PairsConfig struct {
+	Include []string `toml:"include"`
+}
+
+type TemplatesConfig struct {
+	Dir string `toml:"dir"`
+}
+
+// Formats the build can write.
+var Formats = []string{"pdf", "xlsx"}
+
+// DefaultConfig returns the configuration used when no file is given; a file
+// is decoded on top of it.
+func DefaultConfig() *Config {
+	return &Config{
+		Briefing: BriefingConfig{
+			Title:          "South Caucasus Security Cooperation",
+			Subtitle:       "Weekly briefing",
+			Organization:   "Regional Analysis Unit",
+			Classification: "UNCLASSIFIED",
+			Timezone:       "UTC",
+			Period:         "latest-week",
+		},
+		Input:     InputConfig{Paths: []string{"input/**/*.toml"}},
+		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
+		Templates: TemplatesConfig{Dir: "templates"},
+		Dir:       ".",
+	}
+}
+
+// LoadConfig reads path on top of the defaults and validates the result.
+// With path "", ./config.toml is used when it exists, else the defaults.
+func LoadConfig(path string) (*Config, error) {
+	cfg := DefaultConfig()
+	if path == "" {
+		if _, err := os.Stat("config.toml"); err != nil {
+			return cfg, cfg.Validate()
+		}
+		path = "config.toml"
+	}
+	display := DisplayPath(absPath(path))
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var errs ErrorList
+		errs.Add(Position{File: display}, "", "", "cannot read config: %v", errors.Unwrap(err))
+		return nil, errs
+	}
+	cfg.Path = display
+	cfg.Dir = filepath.Dir(absPath(path))
+	cfg.secs = scanSections(display, src)
+	// Lists replace the defaults rather than merging into them.
+	cfg.Input.Paths, cfg.Output.Formats = nil, nil
+	md, err := toml.Decode(string(src), cfg)
+	if err != nil {
+		var errs ErrorList
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			errs.Add(Position{File: display, Line: pe.Position.Line, Col: pe.Position.Col}, "", "", "%s", pe.Message)
+		} else {
+			errs.Add(Position{File: display}, "", "", "%v", err)
+		}
+		return nil, errs
+	}
+	if !md.IsDefined("input", "paths") {
+		cfg.Input.Paths = DefaultConfig().Input.Paths
+	}
+	if !md.IsDefined("output", "formats") {
+		cfg.Output.Formats = DefaultConfig().Output.Formats
+	}
+	var errs ErrorList
+	for _, k := range md.Undecoded() {
+		parts := []string(k)
+		errs.Add(cfg.keyPos(parts...), "", k.String(), "unknown key")
+	}
+	if err := cfg.Validate(); err != nil {
+		errs = append(errs, err.(ErrorList)...)
+	}
+	errs.Sort()
+	return cfg, errs.Err()
+}
+
+var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
+
+// Validate checks every value and names the key and what was expected. It
+// also resolves the time zone and the country table.
+func (c *Config) Validate() error {
+	var errs ErrorList
+	bad := func(key, format string, args ...any) {
+		parts := strings.Split(key, ".")
+		errs.Add(c.keyPos(parts...), "", key, format, args...)
+	}
+	loc, err := time.LoadLocation(c.Briefing.Timezone)
+	if err != nil || c.Briefing.Timezone == "" || strings.EqualFold(c.Briefing.Timezone, "local") {
+		bad("briefing.timezone", "%q is not an IANA time zone name such as \"UTC\" or \"Asia/Tbilisi\"", c.Briefing.Timezone)
+	} else {
+		c.Location = loc
+	}
+	if _, err := period.Parse(c.Briefing.Period, period.Context{Today: period.Date(2000, 1, 1)}); err != nil {
+		bad("briefing.period", "%v", err)
+	}
+	if len(c.Input.Paths) == 0 {
+		bad("input.paths", "must list at least one glob such as \"input/**/*.toml\"")
+	}
+	for _, p := range c.Input.Paths {
+		if !doublestar.ValidatePattern(filepath.ToSlash(p)) {
+			bad("input.paths", "%q is not a valid glob", p)
+		}
+	}
+	if strings.TrimSpace(c.Output.Dir) == "" {
+		bad("output.dir", "must not be empty")
+	}
+	if len(c.Output.Formats) == 0 {
+		bad("output.formats", "must list at least one of %s", strings.Join(Formats, ", "))
+	}
+	seenFmt := map[string]bool{}
+	for i, f := range c.Output.Formats {
+		f = strings.ToLower(strings.TrimSpace(f))
+		c.Output.Formats[i] = f
+		if !contains(Formats, f) {
+			bad("output.formats", "%q is not one of %s", f, strings.Join(Formats, ", "))
+		} else if seenFmt[f] {
+			bad("output.formats", "%q is listed twice", f)
+		}
+		seenFmt[f] = true
+	}
+	if err := CheckName(c.Output.Name); err != nil {
+		bad("output.name", "%v", err)
+	}
+	for code, name := range c.Countries {
+		if !country.IsCode(code) {
+			bad("countries."+code, "%q is not a three-letter code", code)
+		}
+		if strings.TrimSpace(name) == "" {
+			bad("countries."+code, "name must not be empty")
+		}
+	}
+	c.countries = country.New(c.Countries)
+	for _, p := range c.Pairs.Include {
+		if _, err := c.ParsePair(p); err != nil {
+			bad("pairs.include", "%v", err)
+		}
+	}
+	checkAliases(c.FocusAreas, "focus_areas", bad)
+	checkAliases(c.People, "people", bad)
+	errs.Sort()
+	return errs.Err()
+}
+
+// CheckName validates the output file stem: only the {period} placeholder,
+// and nothing that could leave the output directory.
+func CheckName(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return errors.New("must not be empty")
+	}
+	for _, ph := range placeholder.FindAllString(name, -1) {
+		if ph != "{period}" {
+			return fmt.Errorf("unknown placeholder %s; the only placeholder is {period}", ph)
+		}
+	}
+	if strings.ContainsAny(name, `/\`) || strings.Contains(name, "..") || filepath.IsAbs(name) {
+		return fmt.Errorf("%q must be a plain file name: no path separators or \"..\", so outputs stay inside output.dir", name)
+	}
+	if strings.ContainsAny(name, "{}") && !strings.Contains(name, "{period}") {
+		return fmt.Errorf("%q has an unbalanced brace", name)
+	}
+	return nil
+}
+
+// checkAliases rejects an alias that maps to two canonical names, and an
+// alias that is itself another canonical name: either would make counts
+// depend on map order.
+func checkAliases(m map[string][]string, key string, bad func(string, string, ...any)) {
+	owner := map[string]string{}
+	for _, canon := range sortedKeys(m) {
+		if strings.TrimSpace(canon) == "" {
+			bad(key, "a canonical name must not be empty")
+		}
+		owner[fold(canon)] = canon
+	}
+	for _, canon := range sortedKeys(m) {
+		for _, a := range m[canon] {
+			f := fold(a)
+			if f == "" {
+				bad(key+"."+canon, "an alias must not be empty")
+				continue
+			}
+			if prev, ok := owner[f]; ok && prev != canon {
+				bad(key+"."+canon, "alias %q already belongs to %q; each spelling may map to one name only", a, prev)
+				continue
+			}
+			owner[f] = canon
+		}
+	}
+}
+
+// fold is the identity used for names and focus areas: trimmed, inner
+// whitespace collapsed, lower case.
+func fold(s string) string { return strings.ToLower(collapse(s)) }
+
+// collapse trims s and collapses runs of white space to one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// ParsePair accepts "GEO-AZE" in either order, any case, and returns the
+// pair key with codes in alphabetical order.
+func (c *Config) ParsePair(s string) (string, error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	a, b = strings.ToUpper(strings.TrimSpace(a)), strings.ToUpper(strings.TrimSpace(b))
+	if !ok || a == "" || b == "" {
+		return "", fmt.Errorf("%q is not a pair like GEO-AZE", s)
+	}
+	for _, code := range []string{a, b} {
+		if !c.CountryTable().Known(code) {
+			return "", fmt.Errorf("pair %q: %s", s, unknownCode(code, c.CountryTable()))
+		}
+	}
+	if a == b {
+		return "", fmt.Errorf("pair %q names the same country twice", s)
+	}
+	return PairKey(a, b), nil
+}
+
+// PairKey joins two codes in alphabetical order: PairKey("GEO", "AZE") is "AZE-GEO".
+func PairKey(a, b string) string {
+	if b < a {
+		a, b = b, a
+	}
+	return a + "-" + b
+}
+
+// CountryTable returns the built-in codes plus [countries].
+func (c *Config) CountryTable() *country.Table {
+	if c.countries == nil {
+		c.countries = country.New(c.Countries)
+	}
+	return c.countries
+}
+
+// Resolve makes a config-relative path absolute.
+func (c *Config) Resolve(p string) string { return c.resolve(p) }
+
+func (c *Config) resolve(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return absPath(filepath.Join(c.Dir, p))
+}
+
+// keyPos finds where a config key was written, falling back to its table's
+// header and then to the file itself.
+func (c *Config) keyPos(parts ...string) Position {
+	if c.Path == "" {
+		return Position{File: "config"}
+	}
+	for n := len(parts) - 1; n >= 0; n-- {
+		table := strings.Join(parts[:n], ".")
+		for _, s := range c.secs {
+			if s.name == table {
+				if p, ok := s.keys[parts[n]]; ok {
+					return p
+				}
+			}
+		}
+	}
+	table := strings.Join(parts[:max(len(parts)-1, 0)], ".")
+	for _, s := range c.secs {
+		if s.name == table && s.line > 0 {
+			return Position{File: c.Path, Line: s.line}
+		}
+	}
+	return Position{File: c.Path}
+}
+
+func absPath(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}

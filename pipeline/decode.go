@@ -1,0 +1,379 @@
+package pipeline
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline/country"
+)
+
+// Field names of event tables, in the order the schema documents them.
+var (
+	eventFields       = []string{"id", "date", "end_date", "date_precision", "title", "kind", "status", "countries", "host", "location", "focus_areas", "summary", "outcomes", "participants", "sources"}
+	participantFields = []string{"name", "rank", "role", "organization", "country"}
+	sourceFields      = []string{"title", "publisher", "url", "published", "reliability", "credibility"}
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// fields reads typed values out of one decoded TOML table, recording every
+// problem with the best position the scanner found.
+type fields struct {
+	errs  *ErrorList
+	sec   *section // where the table starts; nil when unknown
+	file  string
+	event string // event id or "#n"
+	path  string // field prefix, e.g. "participants[2]."
+	m     map[string]any
+}
+
+// pos returns the position of key's value, or the table header's line.
+func (f *fields) pos(key string) Position {
+	if f.sec != nil {
+		if p, ok := f.sec.keys[key]; ok {
+			return p
+		}
+		return Position{File: f.file, Line: f.sec.line}
+	}
+	return Position{File: f.file}
+}
+
+func (f *fields) fail(key, format string, args ...any) {
+	f.errs.Add(f.pos(key), f.event, f.path+key, format, args...)
+}
+
+// unknown reports keys the schema does not have, suggesting a close one.
+func (f *fields) unknown(known []string) {
+	keys := make([]string, 0, len(f.m))
+	for k := range f.m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if contains(known, k) {
+			continue
+		}
+		if s := closest(k, known); s != "" {
+			f.fail(k, "unknown field (did you mean %q?)", s)
+		} else {
+			f.fail(k, "unknown field; known fields: %s", strings.Join(known, ", "))
+		}
+	}
+}
+
+func (f *fields) str(key string, required bool) string {
+	v, ok := f.m[key]
+	if !ok {
+		if required {
+			f.fail(key, "required field is missing")
+		}
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		f.fail(key, "expected a string, found %s", describe(v))
+		return ""
+	}
+	if required && strings.TrimSpace(s) == "" {
+		f.fail(key, "must not be empty")
+	}
+	return s
+}
+
+// oneOf reads an optional enumerated string, lower-cased.
+func (f *fields) oneOf(key string, allowed []string, def string, required bool) string {
+	s := f.str(key, required)
+	if s == "" {
+		return def
+	}
+	v := strings.ToLower(strings.TrimSpace(s))
+	if !contains(allowed, v) {
+		f.fail(key, "%q is not one of %s", s, strings.Join(allowed, ", "))
+		return def
+	}
+	return v
+}
+
+func (f *fields) date(key string, required bool) time.Time {
+	v, ok := f.m[key]
+	if !ok {
+		if required {
+			f.fail(key, "required field is missing")
+		}
+		return time.Time{}
+	}
+	t, ok := v.(time.Time)
+	if !ok {
+		if s, isStr := v.(string); isStr {
+			f.fail(key, "expected a TOML date like 2025-10-25 without quotes, found the string %q", s)
+		} else {
+			f.fail(key, "expected a TOML date like 2025-10-25, found %s", describe(v))
+		}
+		return time.Time{}
+	}
+	if t.Location().String() != "date-local" {
+		f.fail(key, "expected a date without time or offset like 2025-10-25, found %s", t.Format(time.RFC3339))
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func (f *fields) strings(key string) []string {
+	v, ok := f.m[key]
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		f.fail(key, "expected an array of strings, found %s", describe(v))
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for i, x := range arr {
+		s, ok := x.(string)
+		if !ok {
+			f.fail(key, "element %d: expected a string, found %s", i+1, describe(x))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func (f *fields) integer(key string) (int, bool) {
+	v, ok := f.m[key]
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		f.fail(key, "expected an integer, found %s", describe(v))
+		return 0, false
+	}
+	return int(n), true
+}
+
+// tables reads an array of tables such as participants.
+func (f *fields) tables(key string) []map[string]any {
+	v, ok := f.m[key]
+	if !ok {
+		return nil
+	}
+	switch t := v.(type) {
+	case []map[string]any:
+		return t
+	case []any:
+		out := make([]map[string]any, 0, len(t))
+		for i, x := range t {
+			m, ok := x.(map[string]any)
+			if !ok {
+				f.fail(key, "element %d: expected a table, found %s", i+1, describe(x))
+				continue
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	f.fail(key, "expected an array of tables ([[event.%s]]), found %s", key, describe(v))
+	return nil
+}
+
+// describe names a decoded TOML value's type for messages.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("a string (%q)", clip(x))
+	case int64:
+		return fmt.Sprintf("an integer (%d)", x)
+	case float64:
+		return fmt.Sprintf("a float (%g)", x)
+	case bool:
+		return fmt.Sprintf("a boolean (%t)", x)
+	case time.Time:
+		return "a date/time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// decodeEvent turns one [[event]] table into an Event, recording problems.
+// idx is the event's 1-based index in its file, used when it has no id.
+func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[string][]*section, countries *country.Table, errs *ErrorList) *Event {
+	f := &fields{errs: errs, sec: sec, file: file, m: m, event: fmt.Sprintf("#%d", idx)}
+	e := &Event{Pos: Position{File: file}}
+	if sec != nil {
+		e.Pos.Line = sec.line
+	}
+	if id, ok := m["id"].(string); ok && id != "" {
+		f.event = id
+	}
+	e.ID = f.str("id", true)
+	if e.ID != "" && !idPattern.MatchString(e.ID) {
+		f.fail("id", "%q must match [a-z0-9][a-z0-9-]* (lower-case letters, digits and hyphens)", e.ID)
+	}
+	f.unknown(eventFields)
+	e.Date = f.date("date", true)
+	e.EndDate = f.date("end_date", false)
+	if !e.Date.IsZero() && !e.EndDate.IsZero() && e.EndDate.Before(e.Date) {
+		f.fail("end_date", "%s is before date %s", e.EndDate.Format(time.DateOnly), e.Date.Format(time.DateOnly))
+	}
+	e.DatePrecision = f.oneOf("date_precision", Precisions, "day", false)
+	e.Title = strings.TrimSpace(f.str("title", true))
+	e.Kind = f.oneOf("kind", Kinds, "", true)
+	e.Status = f.oneOf("status", Statuses, "held", false)
+
+	seen := map[string]bool{}
+	_, arr := f.m["countries"].([]any)
+	unknown := 0
+	for _, c := range f.strings("countries") {
+		code := strings.ToUpper(strings.TrimSpace(c))
+		if !countries.Known(code) {
+			f.fail("countries", "%s", unknownCode(c, countries))
+			unknown++
+			continue
+		}
+		if !seen[code] {
+			seen[code] = true
+			e.Countries = append(e.Countries, code)
+		}
+	}
+	if _, ok := f.m["countries"]; !ok {
+		f.fail("countries", "required field is missing")
+	} else if arr && unknown == 0 && len(seen) < 2 {
+		// Unknown codes are reported already; one typo gives one message.
+		f.fail("countries", "needs at least 2 distinct countries, found %d", len(seen))
+	}
+	if h := f.str("host", false); h != "" {
+		e.Host = strings.ToUpper(strings.TrimSpace(h))
+		if !seen[e.Host] {
+			f.fail("host", "%q is not one of the event's countries (%s)", h, strings.Join(e.Countries, ", "))
+		}
+	}
+	e.Location = strings.TrimSpace(f.str("location", false))
+	e.FocusAreas = f.strings("focus_areas")
+	e.Summary = strings.TrimSpace(f.str("summary", false))
+	e.Outcomes = f.strings("outcomes")
+
+	for i, pm := range f.tables("participants") {
+		pf := &fields{errs: errs, sec: nth(subs["participants"], i, sec), file: file, m: pm, event: f.event, path: fmt.Sprintf("participants[%d].", i+1)}
+		pf.unknown(participantFields)
+		p := Participant{
+			Name:         pf.str("name", true),
+			Rank:         strings.TrimSpace(pf.str("rank", false)),
+			Role:         strings.TrimSpace(pf.str("role", false)),
+			Organization: strings.TrimSpace(pf.str("organization", false)),
+		}
+		if c := pf.str("country", false); c != "" {
+			p.Country = strings.ToUpper(strings.TrimSpace(c))
+			if !countries.Known(p.Country) {
+				pf.fail("country", "%s", unknownCode(c, countries))
+			}
+		}
+		e.Participants = append(e.Participants, p)
+	}
+	for i, sm := range f.tables("sources") {
+		sf := &fields{errs: errs, sec: nth(subs["sources"], i, sec), file: file, m: sm, event: f.event, path: fmt.Sprintf("sources[%d].", i+1)}
+		sf.unknown(sourceFields)
+		s := Source{
+			Title:     strings.TrimSpace(sf.str("title", false)),
+			Publisher: strings.TrimSpace(sf.str("publisher", false)),
+			URL:       strings.TrimSpace(sf.str("url", false)),
+			Published: sf.date("published", false),
+		}
+		if s.URL != "" {
+			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				sf.fail("url", "%q is not an absolute http(s) URL", s.URL)
+			}
+		}
+		if s.Title == "" && s.URL == "" && s.Publisher == "" {
+			sf.fail("title", "a source needs at least a title, publisher or url")
+		}
+		if r := sf.str("reliability", false); r != "" {
+			s.Reliability = strings.ToUpper(strings.TrimSpace(r))
+			if len(s.Reliability) != 1 || s.Reliability[0] < 'A' || s.Reliability[0] > 'F' {
+				sf.fail("reliability", "%q is not an admiralty reliability grade A–F", r)
+				s.Reliability = ""
+			}
+		}
+		if n, ok := sf.integer("credibility"); ok {
+			if n < 1 || n > 6 {
+				sf.fail("credibility", "%d is not an admiralty credibility grade 1–6", n)
+			} else {
+				s.Credibility = n
+			}
+		}
+		e.Sources = append(e.Sources, s)
+	}
+	return e
+}
+
+func unknownCode(c string, countries *country.Table) string {
+	msg := fmt.Sprintf("%q is not an ISO 3166-1 alpha-3 code", c)
+	if s := countries.Suggest(strings.TrimSpace(c)); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	} else {
+		msg += " or a code from [countries] in the config"
+	}
+	return msg
+}
+
+func nth(secs []*section, i int, fallback *section) *section {
+	if i < len(secs) {
+		return secs[i]
+	}
+	return fallback
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// closest returns the candidate within edit distance 2 of s, or "".
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

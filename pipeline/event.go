@@ -1,0 +1,94 @@
+package pipeline
+
+import "time"
+
+// Kinds of event (SPEC §2). The order is the order of the Summary columns.
+var Kinds = []string{"meeting", "visit", "call", "agreement", "exercise", "statement", "other"}
+
+// Statuses an event may have; held is the default.
+var Statuses = []string{"held", "planned", "cancelled"}
+
+// Precisions a date may have; day is the default.
+var Precisions = []string{"day", "month", "year"}
+
+// plover maps a kind to its PLOVER event type and mode (SPEC §2).
+var plover = map[string][2]string{
+	"meeting":   {"CONSULT", ""},
+	"visit":     {"CONSULT", "visit"},
+	"call":      {"CONSULT", "phone"},
+	"agreement": {"SUPPORT", ""},
+	"exercise":  {"COOPERATE", ""},
+	"statement": {"AGREE", ""},
+	"other":     {"OTHER", ""},
+}
+
+// PLOVER returns the PLOVER event type of a kind, with its mode when there
+// is one: "CONSULT (visit)".
+func PLOVER(kind string) string {
+	p := plover[kind]
+	if p[1] != "" {
+		return p[0] + " (" + p[1] + ")"
+	}
+	return p[0]
+}
+
+// Event is one curated record after validation. Dates are civil dates held
+// as time.Time at 00:00 UTC; a zero EndDate means a one-day event.
+type Event struct {
+	ID            string
+	Date          time.Time
+	EndDate       time.Time
+	DatePrecision string // day | month | year
+	Title         string
+	Kind          string
+	Status        string
+	Countries     []string // upper-case, distinct, in the order written
+	Host          string
+	Location      string
+	FocusAreas    []string // canonical names after normalization
+	Summary       string
+	Outcomes      []string
+	Participants  []Participant
+	Sources       []Source
+
+	Pos Position // the event's [[event]] header
+}
+
+// Held reports whether the event counts (SPEC §3: only held events do).
+func (e *Event) Held() bool { return e.Status == "held" }
+
+// Multilateral reports whether the event has three or more countries.
+func (e *Event) Multilateral() bool { return len(e.Countries) >= 3 }
+
+// Participant is a person who took part in an event.
+type Participant struct {
+	Name         string // display name after normalization
+	Rank         string
+	Role         string
+	Organization string
+	Country      string // upper-case code or empty
+
+	key string // identity: the canonical name folded to lower case
+}
+
+// Key is the participant's identity: equal keys are the same person.
+func (p Participant) Key() string { return p.key }
+
+// Source is a reference for an event.
+type Source struct {
+	Title       string
+	Publisher   string
+	URL         string
+	Published   time.Time // zero when not given
+	Reliability string    // admiralty code A–F, or empty
+	Credibility int       // 1–6, or 0 when not given
+}
+
+// Grade returns the admiralty grading, e.g. "C3", "C" or "".
+func (s Source) Grade() string {
+	g := s.Reliability
+	if s.Credibility > 0 {
+		g += string(rune('0' + s.Credibility))
+	}
+	return g
+}

@@ -1,0 +1,241 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/briefing-tool/briefing/pipeline/country"
+)
+
+// Input is one event file that was read.
+type Input struct {
+	Path   string // as shown to people: relative to the working directory when inside it
+	SHA256 string // hex digest of the file's bytes
+	Size   int64
+	Events int
+}
+
+// Dataset is what loading produces: every valid event of every input file,
+// in file order and then in order of appearance.
+type Dataset struct {
+	Events []*Event
+	Inputs []Input
+}
+
+// Load reads every file matched by cfg.Input.Paths, decodes and validates
+// its events and checks ids across files. All problems are returned together
+// as an ErrorList; no event is returned when there is any.
+func Load(cfg *Config) (*Dataset, error) {
+	var errs ErrorList
+	files := matchInputs(cfg, &errs)
+	countries := cfg.CountryTable()
+
+	results := make([]fileResult, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, path := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = loadFile(path, DisplayPath(path), countries)
+		}()
+	}
+	wg.Wait()
+
+	ds := &Dataset{}
+	for _, r := range results {
+		errs = append(errs, r.errs...)
+		ds.Inputs = append(ds.Inputs, r.input)
+		ds.Events = append(ds.Events, r.events...)
+	}
+	checkDuplicateIDs(ds.Events, &errs)
+	if len(files) > 0 && len(ds.Events) == 0 && len(errs) == 0 {
+		errs.Add(cfg.keyPos("input", "paths"), "", "input.paths", "no events found in %d file(s); add [[event]] tables", len(files))
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	return ds, nil
+}
+
+// matchInputs expands the input globs into a sorted, de-duplicated list of
+// absolute paths. A glob that matches nothing is an error: it is almost
+// always a typo, and a briefing silently built from fewer files is worse.
+func matchInputs(cfg *Config, errs *ErrorList) []string {
+	seen := map[string]bool{}
+	var files []string
+	for _, pattern := range cfg.Input.Paths {
+		abs := cfg.resolve(pattern)
+		base, rel := doublestar.SplitPattern(filepath.ToSlash(abs))
+		matches, err := doublestar.Glob(os.DirFS(base), rel, doublestar.WithFilesOnly())
+		if err != nil {
+			errs.Add(cfg.keyPos("input", "paths"), "", "input.paths", "%q: %v", pattern, err)
+			continue
+		}
+		if len(matches) == 0 {
+			errs.Add(cfg.keyPos("input", "paths"), "", "input.paths", "%q matches no files (looked in %s)", pattern, DisplayPath(filepath.FromSlash(base)))
+			continue
+		}
+		for _, m := range matches {
+			p := filepath.Join(filepath.FromSlash(base), filepath.FromSlash(m))
+			if !seen[p] {
+				seen[p] = true
+				files = append(files, p)
+			}
+		}
+	}
+	sort.Strings(files)
+	return files
+}
+
+type fileResult struct {
+	input  Input
+	events []*Event
+	errs   ErrorList
+}
+
+// loadFile decodes one event file. It never panics on bad bytes: the
+// decoder's errors become positioned messages.
+func loadFile(path, display string, countries *country.Table) (r fileResult) {
+	r.input.Path = display
+	src, err := os.ReadFile(path)
+	if err != nil {
+		msg := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			msg = pe.Err.Error()
+		}
+		r.errs.Add(Position{File: display}, "", "", "cannot read file: %s", msg)
+		return r
+	}
+	sum := sha256.Sum256(src)
+	r.input.SHA256 = hex.EncodeToString(sum[:])
+	r.input.Size = int64(len(src))
+	r.events, r.errs = parseEvents(display, src, countries)
+	r.input.Events = len(r.events)
+	return r
+}
+
+// parseEvents decodes and validates the events in src, naming file in
+// every message.
+func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, ErrorList) {
+	var errs ErrorList
+	if !utf8.Valid(src) {
+		line, col, b := firstInvalidUTF8(src)
+		errs.Add(Position{File: file, Line: line, Col: col}, "", "", "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b)
+		return nil, errs
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM is harmless; drop it
+	var doc map[string]any
+	if _, err := toml.Decode(string(src), &doc); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			errs.Add(Position{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "", "", "TOML syntax: %s", pe.Message)
+		} else {
+			errs.Add(Position{File: file}, "", "", "TOML: %v", err)
+		}
+		return nil, errs
+	}
+	secs := scanSections(file, src)
+	var eventSecs []*section
+	subs := map[*section]map[string][]*section{}
+	var cur *section
+	for _, s := range secs {
+		switch {
+		case s.array && s.name == "event":
+			cur = s
+			eventSecs = append(eventSecs, s)
+			subs[s] = map[string][]*section{}
+		case cur != nil && s.array && strings.HasPrefix(s.name, "event."):
+			k := strings.TrimPrefix(s.name, "event.")
+			subs[cur][k] = append(subs[cur][k], s)
+		}
+	}
+
+	top := &fields{errs: &errs, sec: secs[0], file: file, m: doc}
+	for _, k := range sortedKeys(doc) {
+		if k != "event" {
+			top.fail(k, "unknown top-level key; event files hold [[event]] tables only")
+		}
+	}
+	var events []*Event
+	for i, m := range top.tables("event") {
+		sec := nth(eventSecs, i, nil)
+		e := decodeEvent(m, i+1, file, sec, subs[sec], countries, &errs)
+		events = append(events, e)
+	}
+	return events, errs
+}
+
+func firstInvalidUTF8(src []byte) (line, col int, b byte) {
+	line, col = 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, src[i]
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col += size
+		}
+		i += size
+	}
+	return line, col, 0
+}
+
+// checkDuplicateIDs reports every id used more than once, naming all places.
+func checkDuplicateIDs(events []*Event, errs *ErrorList) {
+	byID := map[string][]*Event{}
+	for _, e := range events {
+		if e.ID != "" {
+			byID[e.ID] = append(byID[e.ID], e)
+		}
+	}
+	for _, e := range events {
+		same := byID[e.ID]
+		if len(same) < 2 || same[0] == e {
+			continue
+		}
+		first := same[0].Pos
+		errs.Add(e.Pos, e.ID, "id", "duplicate id; first used at %s", first)
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// DisplayPath shows path relative to the working directory when it lies
+// inside it, as people expect in messages; otherwise absolute.
+func DisplayPath(path string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return path
+	}
+	rel, err := filepath.Rel(wd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return rel
+}

@@ -1,0 +1,143 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Normalize applies SPEC §3 to loaded events in place: people get their
+// identity and display name, focus areas their canonical names. Unknown
+// focus areas are kept as written and returned as warnings, one per area.
+func Normalize(cfg *Config, ds *Dataset) []Warning {
+	normalizePeople(cfg.People, ds.Events)
+	return normalizeFocusAreas(cfg.FocusAreas, ds.Events)
+}
+
+// aliasIndex maps the folded form of every canonical name and alias to the
+// canonical name.
+func aliasIndex(m map[string][]string) map[string]string {
+	idx := make(map[string]string, len(m)*2)
+	for canon, aliases := range m {
+		c := collapse(canon)
+		idx[fold(c)] = c
+		for _, a := range aliases {
+			idx[fold(a)] = c
+		}
+	}
+	return idx
+}
+
+// normalizePeople gives every participant a key (the folded canonical name)
+// and a display name: the configured canonical name, else the spelling used
+// most often across all loaded events, ties to the smallest in byte order.
+func normalizePeople(people map[string][]string, events []*Event) {
+	idx := aliasIndex(people)
+	configured := map[string]bool{}
+	for _, c := range idx {
+		configured[fold(c)] = true
+	}
+	spellings := map[string]map[string]int{}
+	for _, e := range events {
+		for i := range e.Participants {
+			p := &e.Participants[i]
+			name := collapse(p.Name)
+			f := fold(name)
+			if c, ok := idx[f]; ok {
+				name, f = c, fold(c)
+			}
+			p.Name, p.key = name, f
+			if configured[f] {
+				continue
+			}
+			s := spellings[f]
+			if s == nil {
+				s = map[string]int{}
+				spellings[f] = s
+			}
+			s[name]++
+		}
+	}
+	display := make(map[string]string, len(spellings))
+	for key, s := range spellings {
+		best, n := "", 0
+		for name, c := range s {
+			if c > n || c == n && name < best {
+				best, n = name, c
+			}
+		}
+		display[key] = best
+	}
+	for _, e := range events {
+		for i := range e.Participants {
+			p := &e.Participants[i]
+			if d, ok := display[p.key]; ok {
+				p.Name = d
+			}
+		}
+	}
+}
+
+// normalizeFocusAreas maps areas to canonical names case-insensitively and
+// drops repeats within an event.
+func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
+	idx := aliasIndex(areas)
+	type unknown struct {
+		name   string
+		first  *Event
+		events int
+	}
+	unknowns := map[string]*unknown{}
+	for _, e := range events {
+		out := e.FocusAreas[:0]
+		seen := map[string]bool{}
+		for _, a := range e.FocusAreas {
+			name := collapse(a)
+			if name == "" {
+				continue
+			}
+			if c, ok := idx[fold(name)]; ok {
+				name = c
+			} else if u, ok := unknowns[name]; ok {
+				u.events++
+			} else {
+				unknowns[name] = &unknown{name: name, first: e, events: 1}
+			}
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+		e.FocusAreas = out
+	}
+	names := make([]string, 0, len(unknowns))
+	for n := range unknowns {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var warns []Warning
+	for _, n := range names {
+		u := unknowns[n]
+		msg := fmt.Sprintf("%q is not in [focus_areas]; kept as written", n)
+		if u.events > 1 {
+			msg += fmt.Sprintf(" (%d events)", u.events)
+		}
+		if len(areas) > 0 {
+			if s := closestFold(n, sortedKeys(areas)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+		}
+		warns = append(warns, Warning{Pos: u.first.Pos, Event: u.first.ID, Field: "focus_areas", Msg: msg})
+	}
+	return warns
+}
+
+func closestFold(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(fold(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}

@@ -1,0 +1,141 @@
+package pipeline
+
+import (
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// Report is everything the outputs show, computed once by Aggregate. The
+// renderers only read it; all ordering in it is deterministic.
+type Report struct {
+	Title          string
+	Subtitle       string
+	Organization   string
+	Classification string
+	GeneratedAt    time.Time // in the configured time zone
+	Version        string    // tool version
+
+	Period   period.Period
+	Previous period.Period // zero when the period has none (all)
+	Filters  []string      // pair keys from pairs.include and --pair, sorted; empty = all pairs
+
+	ConfigPath string  // "" when the defaults were used
+	Inputs     []Input // every input file read, sorted by path
+
+	Totals Totals
+	Pairs  []*PairReport // sorted by Events descending, then key
+
+	// KeyDevelopments ranks the period's held events (see RankKeyDevelopments).
+	KeyDevelopments []*Event
+	// Upcoming lists planned events dated after the period's start, by date.
+	Upcoming []*Event
+	// Events lists every event of the Events sheet: all statuses dated in the
+	// period, plus upcoming planned events, by date then id.
+	Events []*Event
+
+	Warnings []Warning
+
+	// Names holds the display name of every country code in the report.
+	Names map[string]string
+}
+
+// CountryName returns the display name of code, or the code itself.
+func (r *Report) CountryName(code string) string {
+	if n, ok := r.Names[code]; ok {
+		return n
+	}
+	return code
+}
+
+// Totals are the key figures over the pairs shown.
+type Totals struct {
+	Events    int `json:"events"`    // distinct held events in the period
+	Pairs     int `json:"pairs"`     // pairs with at least one held event in the period
+	Countries int `json:"countries"` // distinct countries of those pairs
+	People    int `json:"people"`    // distinct participants of those pairs
+}
+
+// KindCounts counts held events by kind (SPEC §2 kinds).
+type KindCounts struct {
+	Meetings, Visits, Calls, Agreements, Exercises, Statements, Other int
+}
+
+// Add counts one event of kind k.
+func (k *KindCounts) Add(kind string) {
+	switch kind {
+	case "meeting":
+		k.Meetings++
+	case "visit":
+		k.Visits++
+	case "call":
+		k.Calls++
+	case "agreement":
+		k.Agreements++
+	case "exercise":
+		k.Exercises++
+	case "statement":
+		k.Statements++
+	default:
+		k.Other++
+	}
+}
+
+// PairReport is one row of the Summary and one section of the PDF.
+type PairReport struct {
+	Key          string // "AZE-GEO"
+	A, B         string // codes in key order
+	NameA, NameB string // display names in key order
+
+	Events       int // held events in the period
+	Kinds        KindCounts
+	Multilateral int
+	First, Last  time.Time // of held events in the period; zero when none
+
+	Previous int // held events in the previous period
+	Change   int // Events − Previous
+
+	Participants []PairParticipant // distinct, by display name
+	FocusAreas   []FocusArea       // by Events descending, then name
+	EventList    []*Event          // held events in the period, by date then id
+	Sources      []Citation        // numbered in order of first citation
+}
+
+// PairParticipant is a distinct person of a pair, with the details of their
+// most recent appearance.
+type PairParticipant struct {
+	Name         string
+	Rank         string
+	Role         string
+	Organization string
+	Country      string // code or ""
+	Events       int    // pair events the person took part in
+}
+
+// FocusArea counts a pair's events per focus area.
+type FocusArea struct {
+	Name        string
+	Events      int
+	First, Last time.Time
+}
+
+// Citation is a numbered source in a pair section.
+type Citation struct {
+	N        int
+	EventIDs []string // the pair's events citing it, in citation order
+	Source   Source
+}
+
+// Warning is a problem that does not stop the run (an unknown focus area, a
+// character the PDF font lacks). Under --strict warnings are errors.
+type Warning struct {
+	Pos   Position
+	Event string
+	Field string
+	Msg   string
+}
+
+func (w Warning) String() string {
+	e := Error(w)
+	return e.Error()
+}

@@ -1,0 +1,167 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// Options are the command line's choices for one run, applied on top of
+// the config (flags last).
+type Options struct {
+	ConfigPath string
+	Period     string   // --period; "" = briefing.period
+	Pairs      []string // --pair, as typed
+	OutDir     string   // --out; "" = output.dir
+	Formats    []string // --format; nil = output.formats
+	PerPair    bool     // --per-pair
+	Strict     bool     // --strict: warnings are errors
+	Now        time.Time
+	Version    string
+}
+
+// Context is shared by the stages of a run: the config and each stage's
+// product. There is no package-level state.
+type Context struct {
+	context.Context
+	Options Options
+	Config  *Config
+	Log     *slog.Logger
+
+	Dataset   *Dataset
+	Period    period.Period
+	PairKeys  []string // validated --pair keys
+	Warnings  []Warning
+	Report    *Report
+	Artifacts []Artifact // rendered outputs, in the order they were made
+}
+
+// Artifact is one rendered output file, not yet written.
+type Artifact struct {
+	Name string // file name inside the output directory
+	Kind string // "pdf", "xlsx", "manifest"
+	Data []byte
+}
+
+// Stage is one step of a run. String is a short lowercase title for logs.
+type Stage interface {
+	String() string
+	Run(*Context) error
+}
+
+// Skipper is a stage that may be turned off for a run.
+type Skipper interface {
+	Skip(*Context) bool
+}
+
+// Run runs stages in order, logging each with its duration, and stops at
+// the first error, wrapped with the stage's name.
+func Run(ctx *Context, stages []Stage) error {
+	for _, s := range stages {
+		if sk, ok := s.(Skipper); ok && sk.Skip(ctx) {
+			ctx.Log.Debug("skipped", "stage", s.String())
+			continue
+		}
+		start := time.Now()
+		err := s.Run(ctx)
+		ctx.Log.Debug("stage done", "stage", s.String(), "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		if err != nil {
+			return &StageError{Stage: s.String(), Err: err}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// StageError is a failure of one stage.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+func (e *StageError) Error() string { return fmt.Sprintf("%s: %v", e.Stage, e.Err) }
+func (e *StageError) Unwrap() error { return e.Err }
+
+// The domain stages, in order. Rendering and writing live with the
+// renderers, so that this package never imports them.
+var (
+	LoadStage      Stage = loadStage{}
+	NormalizeStage Stage = normalizeStage{}
+	PeriodStage    Stage = periodStage{}
+	AggregateStage Stage = aggregateStage{}
+)
+
+type loadStage struct{}
+
+func (loadStage) String() string { return "load" }
+func (loadStage) Run(c *Context) error {
+	ds, err := Load(c.Config)
+	if err != nil {
+		return err
+	}
+	c.Dataset = ds
+	c.Log.Info("loaded", "stage", "load", "files", len(ds.Inputs), "events", len(ds.Events))
+	return nil
+}
+
+type normalizeStage struct{}
+
+func (normalizeStage) String() string { return "normalize" }
+func (normalizeStage) Run(c *Context) error {
+	c.Warnings = append(c.Warnings, Normalize(c.Config, c.Dataset)...)
+	return c.strict()
+}
+
+// strict turns the warnings so far into errors under --strict.
+func (c *Context) strict() error {
+	if !c.Options.Strict || len(c.Warnings) == 0 {
+		return nil
+	}
+	var errs ErrorList
+	for _, w := range c.Warnings {
+		e := Error(w)
+		errs = append(errs, &e)
+	}
+	errs.Sort()
+	return errs
+}
+
+type periodStage struct{}
+
+func (periodStage) String() string { return "period" }
+func (periodStage) Run(c *Context) error {
+	spec := c.Options.Period
+	if spec == "" {
+		spec = c.Config.Briefing.Period
+	}
+	now := c.Options.Now.In(c.Config.Location)
+	p, err := period.Parse(spec, period.Context{
+		Today:  period.Date(now.Year(), now.Month(), now.Day()),
+		Latest: LatestHeld(c.Dataset.Events),
+	})
+	if err != nil {
+		return err
+	}
+	c.Period = p
+	return nil
+}
+
+type aggregateStage struct{}
+
+func (aggregateStage) String() string { return "aggregate" }
+func (aggregateStage) Run(c *Context) error {
+	c.Report = Aggregate(c.Config, c.Dataset, AggregateOptions{
+		Period:      c.Period,
+		Pairs:       c.PairKeys,
+		GeneratedAt: c.Options.Now.In(c.Config.Location),
+		Version:     c.Options.Version,
+		Warnings:    c.Warnings,
+	})
+	c.Log.Info("aggregated", "stage", "aggregate", "period", c.Period.ID, "events", c.Report.Totals.Events, "pairs", len(c.Report.Pairs))
+	return nil
+}

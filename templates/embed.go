@@ -1,0 +1,15 @@
+// Package templates holds the default narrative templates (text/template)
+// of the PDF briefing. A project's own templates/ directory overrides them
+// file by file; see Load.
+package templates
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed *.tmpl
+var defaults embed.FS
+
+// Defaults returns the embedded default templates.
+func Defaults() fs.FS { return defaults }
