@@ -5,12 +5,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/briefing-tool/briefing/pipeline/country"
 	"github.com/briefing-tool/briefing/pipeline/period"
@@ -108,15 +111,36 @@ func LoadConfig(path string) (*Config, error) {
 	cfg.secs = scanSections(display, src)
 	// Lists replace the defaults rather than merging into them.
 	cfg.Input.Paths, cfg.Output.Formats = nil, nil
-	md, err := toml.Decode(string(src), cfg)
-	if err != nil {
-		var errs ErrorList
+	var errs ErrorList
+	// The decoder stops at the first value of the wrong type and gives no
+	// column, so types are checked on a generic decode first: every
+	// mismatch is reported and dropped, and the rest is decoded as usual.
+	var doc map[string]any
+	if _, err := toml.Decode(string(src), &doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			errs.Add(Position{File: display, Line: pe.Position.Line, Col: pe.Position.Col}, "", "", "%s", pe.Message)
+			errs.Add(Position{File: display, Line: pe.Position.Line, Col: pe.Position.Col}, "", "", "TOML syntax: %s", pe.Message)
 		} else {
-			errs.Add(Position{File: display}, "", "", "%v", err)
+			errs.Add(Position{File: display}, "", "", "TOML: %v", err)
 		}
+		return nil, errs
+	}
+	badType := func(k toml.Key, format string, args ...any) {
+		errs.Add(cfg.keyPos(k...), "", k.String(), format, args...)
+	}
+	data := string(src)
+	if checkTypes(doc, reflect.TypeFor[Config](), nil, badType) {
+		var buf strings.Builder
+		if err := toml.NewEncoder(&buf).Encode(doc); err != nil {
+			errs.Add(Position{File: display}, "", "", "TOML: %v", err)
+			return nil, errs
+		}
+		data = buf.String()
+	}
+	md, err := toml.Decode(data, cfg)
+	if err != nil { // not expected after checkTypes; report it all the same
+		errs.Add(Position{File: display}, "", "", "%v", err)
+		errs.Sort()
 		return nil, errs
 	}
 	if !md.IsDefined("input", "paths") {
@@ -125,10 +149,16 @@ func LoadConfig(path string) (*Config, error) {
 	if !md.IsDefined("output", "formats") {
 		cfg.Output.Formats = DefaultConfig().Output.Formats
 	}
-	var errs ErrorList
+	reported := map[string]bool{}
 	for _, k := range md.Undecoded() {
-		parts := []string(k)
-		errs.Add(cfg.keyPos(parts...), "", k.String(), "unknown key")
+		// Under an unknown table every key is undecoded too; naming the
+		// table is enough.
+		if len(k) > 1 && reported[k[:len(k)-1].String()] {
+			reported[k.String()] = true
+			continue
+		}
+		reported[k.String()] = true
+		errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
 	}
 	if err := cfg.Validate(); err != nil {
 		errs = append(errs, err.(ErrorList)...)
@@ -143,9 +173,11 @@ var placeholder = regexp.MustCompile(`\{[^{}]*\}`)
 // also resolves the time zone and the country table.
 func (c *Config) Validate() error {
 	var errs ErrorList
+	badKey := func(k toml.Key, format string, args ...any) {
+		errs.Add(c.keyPos(k...), "", k.String(), format, args...)
+	}
 	bad := func(key, format string, args ...any) {
-		parts := strings.Split(key, ".")
-		errs.Add(c.keyPos(parts...), "", key, format, args...)
+		badKey(strings.Split(key, "."), format, args...)
 	}
 	loc, err := time.LoadLocation(c.Briefing.Timezone)
 	if err != nil || c.Briefing.Timezone == "" || strings.EqualFold(c.Briefing.Timezone, "local") {
@@ -186,10 +218,10 @@ func (c *Config) Validate() error {
 	}
 	for code, name := range c.Countries {
 		if !country.IsCode(code) {
-			bad("countries."+code, "%q is not a three-letter code", code)
+			badKey(toml.Key{"countries", code}, "%q is not a three-letter code", code)
 		}
 		if strings.TrimSpace(name) == "" {
-			bad("countries."+code, "name must not be empty")
+			badKey(toml.Key{"countries", code}, "name must not be empty")
 		}
 	}
 	c.countries = country.New(c.Countries)
@@ -198,8 +230,8 @@ func (c *Config) Validate() error {
 			bad("pairs.include", "%v", err)
 		}
 	}
-	checkAliases(c.FocusAreas, "focus_areas", bad)
-	checkAliases(c.People, "people", bad)
+	checkAliases(c.FocusAreas, "focus_areas", badKey)
+	checkAliases(c.People, "people", badKey)
 	errs.Sort()
 	return errs.Err()
 }
@@ -218,7 +250,7 @@ func CheckName(name string) error {
 	if strings.ContainsAny(name, `/\`) || strings.Contains(name, "..") || filepath.IsAbs(name) {
 		return fmt.Errorf("%q must be a plain file name: no path separators or \"..\", so outputs stay inside output.dir", name)
 	}
-	if strings.ContainsAny(name, "{}") && !strings.Contains(name, "{period}") {
+	if strings.ContainsAny(strings.ReplaceAll(name, "{period}", ""), "{}") {
 		return fmt.Errorf("%q has an unbalanced brace", name)
 	}
 	return nil
@@ -227,11 +259,11 @@ func CheckName(name string) error {
 // checkAliases rejects an alias that maps to two canonical names, and an
 // alias that is itself another canonical name: either would make counts
 // depend on map order.
-func checkAliases(m map[string][]string, key string, bad func(string, string, ...any)) {
+func checkAliases(m map[string][]string, key string, bad func(toml.Key, string, ...any)) {
 	owner := map[string]string{}
 	for _, canon := range sortedKeys(m) {
 		if strings.TrimSpace(canon) == "" {
-			bad(key, "a canonical name must not be empty")
+			bad(toml.Key{key, canon}, "a canonical name must not be empty")
 		}
 		owner[fold(canon)] = canon
 	}
@@ -239,11 +271,11 @@ func checkAliases(m map[string][]string, key string, bad func(string, string, ..
 		for _, a := range m[canon] {
 			f := fold(a)
 			if f == "" {
-				bad(key+"."+canon, "an alias must not be empty")
+				bad(toml.Key{key, canon}, "an alias must not be empty")
 				continue
 			}
 			if prev, ok := owner[f]; ok && prev != canon {
-				bad(key+"."+canon, "alias %q already belongs to %q; each spelling may map to one name only", a, prev)
+				bad(toml.Key{key, canon}, "alias %q already belongs to %q; each spelling may map to one name only", a, prev)
 				continue
 			}
 			owner[f] = canon
@@ -252,8 +284,16 @@ func checkAliases(m map[string][]string, key string, bad func(string, string, ..
 }
 
 // fold is the identity used for names and focus areas: trimmed, inner
-// whitespace collapsed, lower case.
-func fold(s string) string { return strings.ToLower(collapse(s)) }
+// whitespace collapsed, NFC, lower case. Lower-casing Turkish and
+// Azerbaijani İ gives "i" plus a combining dot; the dot is dropped so that
+// "İLHAM" and "ilham" are one person.
+func fold(s string) string {
+	s = strings.ToLower(norm.NFC.String(collapse(s)))
+	if strings.Contains(s, "\u0307") {
+		s = strings.ReplaceAll(s, "i\u0307", "i")
+	}
+	return s
+}
 
 // collapse trims s and collapses runs of white space to one space.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -334,4 +374,102 @@ func absPath(p string) string {
 		return p
 	}
 	return a
+}
+
+// checkTypes reports every value of doc whose TOML type does not fit the
+// struct t (a table of Config) and deletes it, so that decoding the rest
+// cannot fail. Keys t does not have are left for MetaData.Undecoded. It
+// reports whether anything was deleted.
+func checkTypes(doc map[string]any, t reflect.Type, path toml.Key, bad func(toml.Key, string, ...any)) bool {
+	dropped := false
+	keys := make([]string, 0, len(doc))
+	for k := range doc {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		f, ok := tomlField(t, k)
+		if !ok {
+			continue
+		}
+		key := append(path[:len(path):len(path)], k)
+		if !fitType(doc, k, f.Type, key, bad) {
+			delete(doc, k)
+			dropped = true
+		} else if m, isMap := doc[k].(map[string]any); isMap && f.Type.Kind() == reflect.Map {
+			dropped = checkMapValues(m, f.Type.Elem(), key, bad) || dropped
+		} else if isMap && f.Type.Kind() == reflect.Struct {
+			dropped = checkTypes(m, f.Type, key, bad) || dropped
+		}
+	}
+	return dropped
+}
+
+// checkMapValues checks the values of a table decoded into a Go map.
+func checkMapValues(m map[string]any, elem reflect.Type, path toml.Key, bad func(toml.Key, string, ...any)) bool {
+	dropped := false
+	for _, k := range sortedKeys(m) {
+		if !fitType(m, k, elem, append(path[:len(path):len(path)], k), bad) {
+			delete(m, k)
+			dropped = true
+		}
+	}
+	return dropped
+}
+
+// fitType reports whether m[k] can be decoded into a value of type t,
+// reporting it when not.
+func fitType(m map[string]any, k string, t reflect.Type, key toml.Key, bad func(toml.Key, string, ...any)) bool {
+	v := m[k]
+	switch t.Kind() {
+	case reflect.String:
+		if _, ok := v.(string); !ok {
+			bad(key, "expected a string, found %s", describe(v))
+			return false
+		}
+	case reflect.Bool:
+		if _, ok := v.(bool); !ok {
+			bad(key, "expected true or false, found %s", describe(v))
+			return false
+		}
+	case reflect.Slice:
+		arr, ok := v.([]any)
+		if !ok {
+			bad(key, "expected an array of strings, found %s", describe(v))
+			return false
+		}
+		for i, x := range arr {
+			if _, ok := x.(string); !ok {
+				bad(key, "element %d: expected a string, found %s", i+1, describe(x))
+				return false
+			}
+		}
+	case reflect.Map, reflect.Struct:
+		if _, ok := v.(map[string]any); !ok {
+			bad(key, "expected a table, found %s", describe(v))
+			return false
+		}
+	}
+	return true
+}
+
+// tomlField finds the field of struct t that the TOML key k decodes into,
+// matching the tag as BurntSushi/toml does: exactly, else ignoring case.
+func tomlField(t reflect.Type, k string) (reflect.StructField, bool) {
+	var folded reflect.StructField
+	found := false
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+		if name == "" || name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == k {
+			return f, true
+		}
+		if !found && strings.EqualFold(name, k) {
+			folded, found = f, true
+		}
+	}
+	return folded, found
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Normalize applies SPEC §3 to loaded events in place: people get their
@@ -41,7 +43,7 @@ func normalizePeople(people map[string][]string, events []*Event) {
 	for _, e := range events {
 		for i := range e.Participants {
 			p := &e.Participants[i]
-			name := collapse(p.Name)
+			name := norm.NFC.String(collapse(p.Name))
 			f := fold(name)
 			if c, ok := idx[f]; ok {
 				name, f = c, fold(c)
