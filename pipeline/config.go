@@ -119,7 +119,7 @@ func LoadConfig(path string) (*Config, error) {
 	if _, err := toml.Decode(string(src), &doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			errs.Add(Position{File: display, Line: pe.Position.Line, Col: pe.Position.Col}, "", "", "TOML syntax: %s", pe.Message)
+			errs.Add(syntaxPos(display, src, pe), "", "", "TOML syntax: %s", pe.Message)
 		} else {
 			errs.Add(Position{File: display}, "", "", "TOML: %v", err)
 		}
@@ -275,7 +275,11 @@ func checkAliases(m map[string][]string, key string, bad func(toml.Key, string, 
 				continue
 			}
 			if prev, ok := owner[f]; ok && prev != canon {
-				bad(toml.Key{key, canon}, "alias %q already belongs to %q; each spelling may map to one name only", a, prev)
+				if fold(prev) == f {
+					bad(toml.Key{key, canon}, "alias %q is also a canonical name; each spelling may map to one name only", a)
+				} else {
+					bad(toml.Key{key, canon}, "alias %q already belongs to %q; each spelling may map to one name only", a, prev)
+				}
 				continue
 			}
 			owner[f] = canon

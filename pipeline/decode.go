@@ -5,8 +5,11 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/briefing-tool/briefing/pipeline/country"
 )
@@ -43,7 +46,9 @@ func (f *fields) pos(key string) Position {
 }
 
 func (f *fields) fail(key, format string, args ...any) {
-	f.errs.Add(f.pos(key), f.event, f.path+key, format, args...)
+	// Keys are quoted as in TOML when they are not bare ("a\nb"), so that
+	// an odd key in the input cannot split the message over lines.
+	f.errs.Add(f.pos(key), f.event, f.path+toml.Key{key}.String(), format, args...)
 }
 
 // unknown reports keys the schema does not have, suggesting a close one.
@@ -91,6 +96,9 @@ func (f *fields) oneOf(key string, allowed []string, def string, required bool) 
 		return def
 	}
 	v := strings.ToLower(strings.TrimSpace(s))
+	if v == "" && required {
+		return def // str has reported it: one message, not two
+	}
 	if !contains(allowed, v) {
 		f.fail(key, "%q is not one of %s", s, strings.Join(allowed, ", "))
 		return def
@@ -116,7 +124,7 @@ func (f *fields) date(key string, required bool) time.Time {
 		return time.Time{}
 	}
 	if t.Location().String() != "date-local" {
-		f.fail(key, "expected a date without time or offset like 2025-10-25, found %s", t.Format(time.RFC3339))
+		f.fail(key, "expected a date without time or offset like 2025-10-25, found %s", formatTime(t))
 	}
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
@@ -177,8 +185,35 @@ func (f *fields) tables(key string) []map[string]any {
 		}
 		return out
 	}
-	f.fail(key, "expected an array of tables ([[event.%s]]), found %s", key, describe(v))
+	header := "event." + key
+	if f.event == "" { // the top level of an event file
+		header = key
+	}
+	f.fail(key, "expected an array of tables ([[%s]]), found %s", header, describe(v))
 	return nil
+}
+
+// at returns a section for tables written inline under key (participants =
+// [{...}]): it has the key's line and no keys of its own, so that lookups
+// never find a same-named key of the enclosing table.
+func (f *fields) at(key string) *section {
+	if f.sec == nil {
+		return nil
+	}
+	return &section{name: key, line: f.pos(key).Line}
+}
+
+// formatTime shows a TOML date/time value as it was written.
+func formatTime(t time.Time) string {
+	switch t.Location().String() {
+	case "datetime-local":
+		return t.Format("2006-01-02T15:04:05.999999999")
+	case "time-local":
+		return t.Format("15:04:05.999999999")
+	case "date-local":
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339Nano)
 }
 
 // describe names a decoded TOML value's type for messages.
@@ -189,11 +224,15 @@ func describe(v any) string {
 	case int64:
 		return fmt.Sprintf("an integer (%d)", x)
 	case float64:
-		return fmt.Sprintf("a float (%g)", x)
+		s := strconv.FormatFloat(x, 'g', -1, 64)
+		if !strings.ContainsAny(s, ".eEnN") {
+			s += ".0" // 3.0, not 3, which reads like the integer that was expected
+		}
+		return fmt.Sprintf("a float (%s)", s)
 	case bool:
 		return fmt.Sprintf("a boolean (%t)", x)
 	case time.Time:
-		return "a date/time"
+		return fmt.Sprintf("a date/time (%s)", formatTime(x))
 	case []any, []map[string]any:
 		return "an array"
 	case map[string]any:
@@ -268,7 +307,7 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 	e.Outcomes = f.strings("outcomes")
 
 	for i, pm := range f.tables("participants") {
-		pf := &fields{errs: errs, sec: nth(subs["participants"], i, sec), file: file, m: pm, event: f.event, path: fmt.Sprintf("participants[%d].", i+1)}
+		pf := &fields{errs: errs, sec: nth(subs["participants"], i, f.at("participants")), file: file, m: pm, event: f.event, path: fmt.Sprintf("participants[%d].", i+1)}
 		pf.unknown(participantFields)
 		p := Participant{
 			Name:         pf.str("name", true),
@@ -285,7 +324,7 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 		e.Participants = append(e.Participants, p)
 	}
 	for i, sm := range f.tables("sources") {
-		sf := &fields{errs: errs, sec: nth(subs["sources"], i, sec), file: file, m: sm, event: f.event, path: fmt.Sprintf("sources[%d].", i+1)}
+		sf := &fields{errs: errs, sec: nth(subs["sources"], i, f.at("sources")), file: file, m: sm, event: f.event, path: fmt.Sprintf("sources[%d].", i+1)}
 		sf.unknown(sourceFields)
 		s := Source{
 			Title:     strings.TrimSpace(sf.str("title", false)),

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Position is a place in an input file. Lines and columns are 1-based, as
@@ -45,10 +47,13 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Event != "" {
-		if e.Pos.Line > 0 {
+		// An event without an id is named by its place in the file: "event #3".
+		if strings.HasPrefix(e.Event, "#") {
+			fmt.Fprintf(&b, "event %s: ", e.Event)
+		} else if e.Pos.Line > 0 {
 			fmt.Fprintf(&b, "event %q: ", e.Event)
 		} else {
-			fmt.Fprintf(&b, "event[%s]: ", e.Event)
+			fmt.Fprintf(&b, "event[%s]: ", oneLine(e.Event))
 		}
 	}
 	if e.Field != "" {
@@ -63,9 +68,28 @@ func (e *Error) Error() string {
 // together, sorted by file and position.
 type ErrorList []*Error
 
-// Add appends a problem.
+// Add appends a problem. Control characters in field and message are
+// escaped: the decoder's messages quote raw input, and each problem must
+// stay on one line.
 func (l *ErrorList) Add(pos Position, event, field, format string, args ...any) {
-	*l = append(*l, &Error{Pos: pos, Event: event, Field: field, Msg: fmt.Sprintf(format, args...)})
+	*l = append(*l, &Error{Pos: pos, Event: event, Field: oneLine(field), Msg: oneLine(fmt.Sprintf(format, args...))})
+}
+
+// oneLine escapes control characters as Go does in quoted strings ("\n").
+func oneLine(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Sort orders the list by file, line, column, then message, so output is

@@ -80,6 +80,9 @@ func matchInputs(cfg *Config, errs *ErrorList) []string {
 	seen := map[string]bool{}
 	var files []string
 	for _, pattern := range cfg.Input.Paths {
+		if !doublestar.ValidatePattern(filepath.ToSlash(pattern)) {
+			continue // Config.Validate reports it
+		}
 		abs := cfg.resolve(pattern)
 		base, rel := doublestar.SplitPattern(filepath.ToSlash(abs))
 		matches, err := doublestar.Glob(os.DirFS(base), rel, doublestar.WithFilesOnly())
@@ -145,7 +148,7 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 	if _, err := toml.Decode(string(src), &doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			errs.Add(Position{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "", "", "TOML syntax: %s", pe.Message)
+			errs.Add(syntaxPos(file, src, pe), "", "", "TOML syntax: %s", pe.Message)
 		} else {
 			errs.Add(Position{File: file}, "", "", "TOML: %v", err)
 		}
@@ -175,11 +178,24 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 	}
 	var events []*Event
 	for i, m := range top.tables("event") {
-		sec := nth(eventSecs, i, nil)
+		sec := nth(eventSecs, i, top.at("event"))
 		e := decodeEvent(m, i+1, file, sec, subs[sec], countries, &errs)
 		events = append(events, e)
 	}
 	return events, errs
+}
+
+// syntaxPos places a TOML syntax error. The decoder's own line and column
+// disagree at line starts and ends (a duplicate key at the start of line 5
+// is reported as line 5, column 10 of line 4's length), so both are counted
+// again from the byte offset, which is exact.
+func syntaxPos(file string, src []byte, pe toml.ParseError) Position {
+	start := pe.Position.Start
+	if start < 0 || start > len(src) || (start == 0 && pe.Position.Line > 1) {
+		return Position{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
+	}
+	before := src[:start]
+	return Position{File: file, Line: 1 + bytes.Count(before, []byte("\n")), Col: start - bytes.LastIndexByte(before, '\n')}
 }
 
 func firstInvalidUTF8(src []byte) (line, col int, b byte) {

@@ -31,6 +31,10 @@ type Context struct {
 	Config  *Config
 	Log     *slog.Logger
 
+	// ConfigErrors are the config's problems; the load stage reports them
+	// together with the events' so that one run lists every problem.
+	ConfigErrors ErrorList
+
 	Dataset   *Dataset
 	Period    period.Period
 	PairKeys  []string // validated --pair keys
@@ -101,6 +105,14 @@ type loadStage struct{}
 func (loadStage) String() string { return "load" }
 func (loadStage) Run(c *Context) error {
 	ds, err := Load(c.Config)
+	if len(c.ConfigErrors) > 0 {
+		errs := append(ErrorList(nil), c.ConfigErrors...)
+		if list, ok := err.(ErrorList); ok {
+			errs = append(errs, list...)
+		}
+		errs.Sort()
+		return errs
+	}
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 )
 
@@ -37,7 +38,7 @@ func scanSections(file string, src []byte) []*section {
 		}
 		text := string(raw)
 		if inMulti != "" {
-			if strings.Count(text, inMulti)%2 == 1 {
+			if closeMulti(text, inMulti) >= 0 {
 				inMulti = ""
 			}
 			continue
@@ -45,13 +46,25 @@ func scanSections(file string, src []byte) []*section {
 		trimmed := strings.TrimLeft(text, " \t")
 		indent := len(text) - len(trimmed)
 		switch {
-		case strings.HasPrefix(trimmed, "[["):
-			name := headerName(trimmed[2:], "]]")
-			cur = &section{name: name, array: true, line: line, keys: map[string]Position{}}
-			secs = append(secs, cur)
 		case strings.HasPrefix(trimmed, "["):
-			name := headerName(trimmed[1:], "]")
-			cur = &section{name: name, line: line, keys: map[string]Position{}}
+			array := strings.HasPrefix(trimmed, "[[")
+			open, closing := "[", "]"
+			if array {
+				open, closing = "[[", "]]"
+			}
+			after := trimmed[len(open):]
+			nameCol := indent + len(open) + len(after) - len(strings.TrimLeft(after, " \t")) + 1
+			name := headerName(after, closing)
+			cur = &section{name: name, array: array, line: line, keys: map[string]Position{}}
+			// A header also defines a key of its parent table ("meta" of the
+			// top level for [meta], "participants" of the event for
+			// [[event.participants]]), so problems with that key get a line.
+			if parent := enclosing(secs, name); parent != nil {
+				k, _, _ := strings.Cut(strings.TrimPrefix(name, parent.name+"."), ".")
+				if _, dup := parent.keys[k]; !dup {
+					parent.keys[k] = Position{File: file, Line: line, Col: nameCol}
+				}
+			}
 			secs = append(secs, cur)
 		default:
 			key, valueAt, ok := splitKey(trimmed)
@@ -63,13 +76,62 @@ func scanSections(file string, src []byte) []*section {
 			}
 			rest := trimmed[valueAt:]
 			for _, d := range []string{`"""`, `'''`} {
-				if strings.HasPrefix(rest, d) && strings.Count(rest, d)%2 == 1 {
+				if strings.HasPrefix(rest, d) && closeMulti(rest[len(d):], d) < 0 {
 					inMulti = d
 				}
 			}
 		}
 	}
 	return secs
+}
+
+// enclosing returns the latest section whose name is a proper prefix of
+// name (the top level for any name), or nil when name is the top level.
+func enclosing(secs []*section, name string) *section {
+	if name == "" {
+		return nil
+	}
+	for i := len(secs) - 1; i > 0; i-- {
+		if strings.HasPrefix(name, secs[i].name+".") {
+			return secs[i]
+		}
+	}
+	return secs[0]
+}
+
+// closeMulti returns the offset just past the delimiter in s that closes a
+// multi-line string, or -1 when s does not close it. In basic strings a
+// backslash escapes the next byte; up to two quotes right before the
+// closing delimiter belong to the string (""""" ends with two quotes).
+func closeMulti(s, delim string) int {
+	for i := 0; i+len(delim) <= len(s); i++ {
+		if delim == `"""` && s[i] == '\\' {
+			i++
+			continue
+		}
+		if strings.HasPrefix(s[i:], delim) {
+			j := i + len(delim)
+			for k := 0; k < 2 && j < len(s) && s[j] == delim[0]; k++ {
+				j++
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// closingQuote returns the index of the first '"' in s that a backslash
+// does not escape, or -1.
+func closingQuote(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			return i
+		}
+	}
+	return -1
 }
 
 // headerName returns the name inside a table header, without spaces around
@@ -94,10 +156,18 @@ func splitKey(s string) (key string, valueAt int, ok bool) {
 	eq := -1
 	if s[0] == '"' || s[0] == '\'' {
 		end := strings.IndexByte(s[1:], s[0])
+		if s[0] == '"' {
+			end = closingQuote(s[1:])
+		}
 		if end < 0 {
 			return "", 0, false
 		}
 		key = s[1 : end+1]
+		if s[0] == '"' && strings.ContainsRune(key, '\\') {
+			if u, err := strconv.Unquote(`"` + key + `"`); err == nil {
+				key = u // the decoder's spelling of "a\tb"
+			}
+		}
 		rest := s[end+2:]
 		j := strings.IndexByte(rest, '=')
 		if j < 0 || strings.TrimSpace(rest[:j]) != "" {

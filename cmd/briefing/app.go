@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -132,18 +133,27 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 		}
 	}
 	cfg, err := pipeline.LoadConfig(opt.ConfigPath)
+	var cfgErrs pipeline.ErrorList
 	if err != nil {
-		return nil, err
+		// With a config that decoded, still load the events, so that one
+		// run reports every problem; an unreadable config stops here.
+		if cfg == nil || !errors.As(err, &cfgErrs) {
+			return nil, err
+		}
 	}
 	ctx := &pipeline.Context{
-		Context: context.Background(),
-		Options: opt,
-		Config:  cfg,
+		Context:      context.Background(),
+		Options:      opt,
+		Config:       cfg,
+		ConfigErrors: cfgErrs,
 		Log: logx.New(c.App.ErrWriter, logx.Options{
 			Format:  c.String("log-format"),
 			Quiet:   c.Bool("quiet"),
 			Verbose: c.Bool("verbose"),
 		}),
+	}
+	if len(cfgErrs) > 0 {
+		return ctx, nil // --pair needs a valid country table; load reports first
 	}
 	for _, p := range c.StringSlice("pair") {
 		key, err := cfg.ParsePair(p)

@@ -189,6 +189,16 @@ countries = ["GEO", "GOE"]
 	}
 }
 
+// TestCheckBrokenGolden runs check on the broken fixture project: every
+// problem, one per line, with positions, and exit 1.
+func TestCheckBrokenGolden(t *testing.T) {
+	r := runBriefing(t, "../../pipeline/testdata/broken", nil, "check")
+	if r.code != ExitInvalid {
+		t.Fatalf("exit %d, want %d", r.code, ExitInvalid)
+	}
+	golden(t, "testdata/check-broken.golden", r.stderr)
+}
+
 func TestSummaryExample(t *testing.T) {
 	r := runBriefing(t, "../..", nil, "summary", "--period", "2025-W43", "--json")
 	if r.code != ExitOK {

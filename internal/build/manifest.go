@@ -1,0 +1,136 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"path/filepath"
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
+
+// Manifest is output/<name>.manifest.json: what a run read and wrote, so a
+// scheduled job (or an auditor) can verify the outputs. Paths are relative
+// to the config file's directory (inputs) and the output directory
+// (outputs), so the same run gives the same bytes on any machine.
+type Manifest struct {
+	Tool        string           `json:"tool"`
+	Version     string           `json:"version"`
+	GeneratedAt string           `json:"generated_at"`
+	Config      string           `json:"config"`
+	Period      ManifestPeriod   `json:"period"`
+	Filters     []string         `json:"filters"`
+	Inputs      []ManifestInput  `json:"inputs"`
+	Outputs     []ManifestOutput `json:"outputs"`
+	Counts      ManifestCounts   `json:"counts"`
+	Warnings    []string         `json:"warnings"`
+}
+
+type ManifestPeriod struct {
+	ID       string `json:"id"`
+	Label    string `json:"label"`
+	Start    string `json:"start,omitempty"`
+	End      string `json:"end,omitempty"`
+	Previous string `json:"previous,omitempty"`
+}
+
+type ManifestInput struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+	Bytes  int64  `json:"bytes"`
+	Events int    `json:"events"`
+}
+
+type ManifestOutput struct {
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
+type ManifestCounts struct {
+	InputEvents int `json:"input_events"`
+	Events      int `json:"events"`
+	Pairs       int `json:"pairs"`
+	Countries   int `json:"countries"`
+	People      int `json:"people"`
+	Upcoming    int `json:"upcoming"`
+	Warnings    int `json:"warnings"`
+}
+
+// manifestStage adds the manifest artifact, describing the others.
+type manifestStage struct{}
+
+func (manifestStage) String() string { return "manifest" }
+
+func (manifestStage) Run(c *pipeline.Context) error {
+	data, err := json.MarshalIndent(newManifest(c), "", "  ")
+	if err != nil {
+		return err
+	}
+	c.Artifacts = append(c.Artifacts, pipeline.Artifact{Name: Stem(c) + ".manifest.json", Kind: "manifest", Data: append(data, '\n')})
+	return nil
+}
+
+func newManifest(c *pipeline.Context) *Manifest {
+	r := c.Report
+	m := &Manifest{
+		Tool:        "briefing",
+		Version:     r.Version,
+		GeneratedAt: r.GeneratedAt.Format(time.RFC3339),
+		Period:      ManifestPeriod{ID: r.Period.ID, Label: r.Period.Label, Previous: r.Previous.ID},
+		Filters:     append([]string{}, r.Filters...),
+		Inputs:      []ManifestInput{},
+		Outputs:     []ManifestOutput{},
+		Warnings:    []string{},
+		Counts: ManifestCounts{
+			InputEvents: len(c.Dataset.Events),
+			Events:      r.Totals.Events,
+			Pairs:       r.Totals.Pairs,
+			Countries:   r.Totals.Countries,
+			People:      r.Totals.People,
+			Upcoming:    len(r.Upcoming),
+			Warnings:    len(r.Warnings),
+		},
+	}
+	if c.Config.Path != "" {
+		m.Config = filepath.Base(c.Config.Path)
+	}
+	if !r.Period.Start.IsZero() {
+		m.Period.Start = r.Period.Start.Format(time.DateOnly)
+		m.Period.End = r.Period.End.Format(time.DateOnly)
+	}
+	for _, in := range r.Inputs {
+		m.Inputs = append(m.Inputs, ManifestInput{Path: relTo(c.Config.Dir, in.Path), SHA256: in.SHA256, Bytes: in.Size, Events: in.Events})
+	}
+	for _, a := range c.Artifacts {
+		sum := sha256.Sum256(a.Data)
+		m.Outputs = append(m.Outputs, ManifestOutput{Path: a.Name, Format: a.Kind, Bytes: len(a.Data), SHA256: hex.EncodeToString(sum[:])})
+	}
+	for _, w := range r.Warnings {
+		m.Warnings = append(m.Warnings, relWarning(c.Config.Dir, w))
+	}
+	return m
+}
+
+// relTo makes path (as displayed: relative to the working directory, or
+// absolute) relative to base, with forward slashes.
+func relTo(base, path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil {
+		return filepath.ToSlash(path)
+	}
+	return filepath.ToSlash(rel)
+}
+
+func relWarning(base string, w pipeline.Warning) string {
+	if w.Pos.File != "" {
+		w.Pos.File = relTo(base, w.Pos.File)
+	}
+	return w.String()
+}

@@ -1,0 +1,259 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+// configLines writes src as config.toml in a temporary directory, loads it
+// and returns the error lines with the directory taken off the paths.
+func configLines(tb testing.TB, src string) (*Config, []string) {
+	tb.Helper()
+	dir := tb.TempDir()
+	writeFiles(tb, dir, map[string]string{"config.toml": src})
+	cfg, err := LoadConfig(filepath.Join(dir, "config.toml"))
+	return cfg, errorLines(tb, dir, err)
+}
+
+// specConfig is the example of SPEC §2; it must load without complaint.
+const specConfig = `[briefing]
+title = "South Caucasus Security Cooperation"
+subtitle = "Weekly briefing"
+organization = "Regional Analysis Unit"
+classification = "UNCLASSIFIED"        # printed at top and bottom of every PDF page
+timezone = "UTC"                       # IANA name; used for "generated at" and period maths
+period = "latest-week"                 # default for --period (see §4)
+
+[input]
+paths = ["input/**/*.toml"]            # globs, relative to the config file
+
+[output]
+dir = "output"
+formats = ["pdf", "xlsx"]
+name = "briefing-{period}"             # file stem; {period} is the period's id, e.g. 2025-W43
+per_pair = false                       # also write one PDF per pair: <name>-<PAIR>.pdf
+
+[pairs]
+include = []                           # e.g. ["GEO-AZE", "AZE-TUR"]; empty = every pair seen
+
+[countries]                            # extra or renamed codes; ISO 3166-1 alpha-3 is built in
+TUR = "Türkiye"
+
+[focus_areas]                          # canonical area = [aliases]
+"Intelligence sharing" = ["information sharing", "intelligence exchange"]
+
+[people]                               # canonical name = [aliases]
+"Zakir Hasanov" = ["Zakir Həsənov"]
+
+[templates]
+dir = "templates"                      # files here override the embedded defaults by name
+`
+
+// TestConfigValidation covers every rule of the config loader, each case
+// with the exact messages and positions.
+func TestConfigValidation(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []string
+	}{
+		{"spec example", specConfig, nil},
+		{"empty file", "", nil},
+
+		{"syntax", "[output\ndir = \"out\"\n",
+			[]string{`config.toml:1:8: TOML syntax: expected '.' or ']' to end table name, but got '\n' instead`}},
+
+		// Unknown keys name the full key path.
+		{"unknown/key in table", "[output]\ndir = \"out\"\nnmae = \"briefing\"\n",
+			[]string{`config.toml:3:8: output.nmae: unknown key`}},
+		{"unknown/table", "[outptu]\ndir = \"out\"\nformats = [\"pdf\"]\n",
+			[]string{`config.toml:1:2: outptu: unknown key`}},
+		{"unknown/top-level key", "title = \"Weekly\"\n\n[briefing]\ntitle = \"Weekly\"\n",
+			[]string{`config.toml:1:9: title: unknown key`}},
+		{"unknown/quoted header", "[ \"pairs\" ]\nexclude = [\"GEO-AZE\"]\n",
+			[]string{`config.toml:2:11: pairs.exclude: unknown key`}},
+
+		// Wrong types: every one reported, with its position.
+		{"types", "[briefing]\ntitle = 5\n\n[output]\nper_pair = \"yes\"\nformats = \"pdf\"\n\n[input]\npaths = [\"input/*.toml\", 3]\n\n[countries]\nXKX = 1\n\n[people]\n\"Zakir Hasanov\" = \"Zakir Həsənov\"\n",
+			[]string{
+				`config.toml:2:9: briefing.title: expected a string, found an integer (5)`,
+				`config.toml:5:12: output.per_pair: expected true or false, found a string ("yes")`,
+				`config.toml:6:11: output.formats: expected an array of strings, found a string ("pdf")`,
+				`config.toml:9:9: input.paths: element 2: expected a string, found an integer (3)`,
+				`config.toml:12:7: countries.XKX: expected a string, found an integer (1)`,
+				`config.toml:15:19: people."Zakir Hasanov": expected an array of strings, found a string ("Zakir Həsənov")`,
+			}},
+		{"types/table expected", "output = \"out\"\n",
+			[]string{`config.toml:1:10: output: expected a table, found a string ("out")`}},
+
+		{"timezone/unknown", "[briefing]\ntimezone = \"Mars/Olympus_Mons\"\n",
+			[]string{`config.toml:2:12: briefing.timezone: "Mars/Olympus_Mons" is not an IANA time zone name such as "UTC" or "Asia/Tbilisi"`}},
+		{"timezone/local", "[briefing]\ntimezone = \"Local\"\n",
+			[]string{`config.toml:2:12: briefing.timezone: "Local" is not an IANA time zone name such as "UTC" or "Asia/Tbilisi"`}},
+		{"timezone/empty", "[briefing]\ntimezone = \"\"\n",
+			[]string{`config.toml:2:12: briefing.timezone: "" is not an IANA time zone name such as "UTC" or "Asia/Tbilisi"`}},
+		{"timezone/valid", "[briefing]\ntimezone = \"Asia/Tbilisi\"\n", nil},
+
+		{"period/week out of range", "[briefing]\nperiod = \"2025-W60\"\n",
+			[]string{`config.toml:2:10: briefing.period: invalid period "2025-W60": 2025 has 52 ISO weeks; accepted forms: 2025-W43, 2025-10, 2025-Q4, 2025, 2025-10-01..2025-10-31, this-week, last-week, latest-week, all`}},
+		{"period/valid range", "[briefing]\nperiod = \"2025-10-01..2025-10-31\"\n", nil},
+
+		{"format/unknown", "[output]\nformats = [\"pdf\", \"docx\"]\n",
+			[]string{`config.toml:2:11: output.formats: "docx" is not one of pdf, xlsx`}},
+		{"format/duplicate", "[output]\nformats = [\"pdf\", \"xlsx\", \"PDF\"]\n",
+			[]string{`config.toml:2:11: output.formats: "pdf" is listed twice`}},
+		{"format/empty", "[output]\nformats = []\n",
+			[]string{`config.toml:2:11: output.formats: must list at least one of pdf, xlsx`}},
+
+		{"name/unknown placeholder", "[output]\nname = \"briefing-{date}\"\n",
+			[]string{`config.toml:2:8: output.name: unknown placeholder {date}; the only placeholder is {period}`}},
+		{"name/path separator", "[output]\nname = \"weekly/{period}\"\n",
+			[]string{`config.toml:2:8: output.name: "weekly/{period}" must be a plain file name: no path separators or "..", so outputs stay inside output.dir`}},
+		{"name/backslash", "[output]\nname = 'weekly\\{period}'\n",
+			[]string{`config.toml:2:8: output.name: "weekly\\{period}" must be a plain file name: no path separators or "..", so outputs stay inside output.dir`}},
+		{"name/dot dot", "[output]\nname = \"..{period}\"\n",
+			[]string{`config.toml:2:8: output.name: "..{period}" must be a plain file name: no path separators or "..", so outputs stay inside output.dir`}},
+		{"name/unbalanced brace", "[output]\nname = \"briefing-{period}}\"\n",
+			[]string{`config.toml:2:8: output.name: "briefing-{period}}" has an unbalanced brace`}},
+		{"name/empty", "[output]\nname = \" \"\n",
+			[]string{`config.toml:2:8: output.name: must not be empty`}},
+
+		{"pairs/bad entries", "[pairs]\ninclude = [\"AZE-GEO\", \"geo-tur\", \"GEO\", \"GEO-GOE\", \"GEO-geo\"]\n",
+			[]string{
+				`config.toml:2:11: pairs.include: "GEO" is not a pair like GEO-AZE`,
+				`config.toml:2:11: pairs.include: pair "GEO-GOE": "GOE" is not an ISO 3166-1 alpha-3 code (did you mean "GEO"?)`,
+				`config.toml:2:11: pairs.include: pair "GEO-geo" names the same country twice`,
+			}},
+		{"pairs/code from config", "[countries]\nXKX = \"Kosovo\"\n\n[pairs]\ninclude = [\"SRB-XKX\"]\n", nil},
+
+		{"countries/bad code", "[countries]\nTURK = \"Türkiye\"\nARM = \"\"\n",
+			[]string{
+				`config.toml:2:8: countries.TURK: "TURK" is not a three-letter code`,
+				`config.toml:3:7: countries.ARM: name must not be empty`,
+			}},
+
+		// An alias may map to one canonical name only.
+		{"aliases/focus area to two names", "[focus_areas]\n\"Intelligence sharing\" = [\"information sharing\"]\n\"Information exchange\" = [\"Information  Sharing\"]\n",
+			[]string{`config.toml:2:26: focus_areas."Intelligence sharing": alias "information sharing" already belongs to "Information exchange"; each spelling may map to one name only`}},
+		{"aliases/person alias is another canonical name", "[people]\n\"Zakir Hasanov\" = [\"Zakir Həsənov\"]\n\"Z. Hasanov\" = [\"zakir hasanov\"]\n",
+			[]string{`config.toml:3:16: people."Z. Hasanov": alias "zakir hasanov" is also a canonical name; each spelling may map to one name only`}},
+		{"aliases/empty alias", "[people]\n\"Zakir Hasanov\" = [\" \"]\n",
+			[]string{`config.toml:2:19: people."Zakir Hasanov": an alias must not be empty`}},
+
+		{"input/no paths", "[input]\npaths = []\n",
+			[]string{`config.toml:2:9: input.paths: must list at least one glob such as "input/**/*.toml"`}},
+		{"input/bad glob", "[input]\npaths = [\"input/[a-\"]\n",
+			[]string{`config.toml:2:9: input.paths: "input/[a-" is not a valid glob`}},
+		{"output/empty dir", "[output]\ndir = \"\"\n",
+			[]string{`config.toml:2:7: output.dir: must not be empty`}},
+
+		// Every problem at once, sorted by line.
+		{"all problems sorted", "[output]\nformats = [\"pdf\", \"html\"]\nname = \"{stem}\"\nnmae = \"x\"\n\n[briefing]\ntimezone = \"CET/Tbilisi\"\n",
+			[]string{
+				`config.toml:2:11: output.formats: "html" is not one of pdf, xlsx`,
+				`config.toml:3:8: output.name: unknown placeholder {stem}; the only placeholder is {period}`,
+				`config.toml:4:8: output.nmae: unknown key`,
+				`config.toml:7:12: briefing.timezone: "CET/Tbilisi" is not an IANA time zone name such as "UTC" or "Asia/Tbilisi"`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, got := configLines(t, tt.src)
+			sameLines(t, got, tt.want)
+		})
+	}
+}
+
+// TestConfigDefaults: without --config and without ./config.toml the
+// defaults apply; with ./config.toml present, it is read.
+func TestConfigDefaults(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	cfg, err := LoadConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def := DefaultConfig()
+	if cfg.Path != "" || cfg.Briefing != def.Briefing || cfg.Output.Name != "briefing-{period}" ||
+		cfg.Output.Dir != "output" || cfg.Output.PerPair || cfg.Templates.Dir != "templates" ||
+		!slices.Equal(cfg.Output.Formats, []string{"pdf", "xlsx"}) ||
+		!slices.Equal(cfg.Input.Paths, []string{"input/**/*.toml"}) || len(cfg.Pairs.Include) != 0 {
+		t.Errorf("defaults = %+v", cfg)
+	}
+	if cfg.Location == nil || cfg.Location.String() != "UTC" {
+		t.Errorf("location = %v, want UTC", cfg.Location)
+	}
+	if got, want := cfg.Resolve("output"), filepath.Join(dir, "output"); got != want {
+		t.Errorf("Resolve(output) = %s, want %s", got, want)
+	}
+
+	writeFiles(t, dir, map[string]string{"config.toml": "[output]\ndir = \"out\"\nnmae = \"x\"\n"})
+	cfg, err = LoadConfig("")
+	if cfg == nil || cfg.Output.Dir != "out" || cfg.Path != "config.toml" {
+		t.Errorf("./config.toml not used: %+v", cfg)
+	}
+	// Inside the working directory, paths print relative to it.
+	sameLines(t, errorLines(t, dir, err), []string{"config.toml:3:8: output.nmae: unknown key"})
+}
+
+// TestConfigListsReplaceDefaults: a list in the file replaces the default
+// list; keys left out keep their defaults.
+func TestConfigListsReplaceDefaults(t *testing.T) {
+	cfg, errs := configLines(t, "[input]\npaths = [\"events/*.toml\"]\n\n[output]\nformats = [\"XLSX\"]\n")
+	sameLines(t, errs, nil)
+	if !slices.Equal(cfg.Input.Paths, []string{"events/*.toml"}) {
+		t.Errorf("input.paths = %q, want only events/*.toml", cfg.Input.Paths)
+	}
+	if !slices.Equal(cfg.Output.Formats, []string{"xlsx"}) {
+		t.Errorf("output.formats = %q, want only xlsx", cfg.Output.Formats)
+	}
+	if cfg.Output.Name != "briefing-{period}" || cfg.Output.Dir != "output" || cfg.Briefing.Timezone != "UTC" {
+		t.Errorf("other defaults lost: %+v", cfg)
+	}
+
+	cfg, errs = configLines(t, "[briefing]\ntitle = \"Other\"\n")
+	sameLines(t, errs, nil)
+	if !slices.Equal(cfg.Input.Paths, []string{"input/**/*.toml"}) || !slices.Equal(cfg.Output.Formats, []string{"pdf", "xlsx"}) {
+		t.Errorf("lists left out must keep their defaults: %q %q", cfg.Input.Paths, cfg.Output.Formats)
+	}
+	if cfg.Briefing.Title != "Other" || cfg.Briefing.Subtitle != "Weekly briefing" {
+		t.Errorf("briefing = %+v", cfg.Briefing)
+	}
+}
+
+// TestConfigRelativePaths: relative paths are relative to the config file's
+// directory, whatever the working directory.
+func TestConfigRelativePaths(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"project/config.toml":  inputConfig,
+		"project/input/a.toml": valid,
+	})
+	t.Chdir(dir)
+	cfg, err := LoadConfig(filepath.Join("project", "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := cfg.Resolve("output"), filepath.Join(dir, "project", "output"); got != want {
+		t.Errorf("Resolve(output) = %s, want %s", got, want)
+	}
+	ds, err := Load(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Inputs) != 1 || ds.Inputs[0].Path != filepath.Join("project", "input", "a.toml") {
+		t.Errorf("inputs = %+v", ds.Inputs)
+	}
+}
+
+// TestConfigMissingFile names the file that cannot be read.
+func TestConfigMissingFile(t *testing.T) {
+	dir := t.TempDir()
+	_, err := LoadConfig(filepath.Join(dir, "nope.toml"))
+	sameLines(t, errorLines(t, dir, err), []string{"nope.toml: cannot read config: no such file or directory"})
+	if _, err := os.Stat(filepath.Join(dir, "nope.toml")); err == nil {
+		t.Error("LoadConfig created the file")
+	}
+}
