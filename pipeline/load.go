@@ -38,10 +38,33 @@ type Dataset struct {
 // Load reads every file matched by cfg.Input.Paths, decodes and validates
 // its events and checks ids across files. All problems are returned together
 // as an ErrorList; no event is returned when there is any.
-func Load(cfg *Config) (*Dataset, error) {
+func Load(cfg *Config) (*Dataset, error) { return LoadWithOptions(cfg, LoadOptions{}) }
+
+// LoadOptions tune Load.
+type LoadOptions struct {
+	// Progress, when set, is called with the number of files to read before
+	// the first and after each file is read (from several goroutines, but
+	// never concurrently).
+	Progress func(done, total int)
+}
+
+// LoadWithOptions is Load with options.
+func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 	var errs ErrorList
 	files := matchInputs(cfg, &errs)
 	countries := cfg.CountryTable()
+	progress := func(int) {}
+	if o.Progress != nil {
+		var mu sync.Mutex
+		done := 0
+		o.Progress(0, len(files))
+		progress = func(n int) {
+			mu.Lock()
+			defer mu.Unlock()
+			done += n
+			o.Progress(done, len(files))
+		}
+	}
 
 	results := make([]fileResult, len(files))
 	var wg sync.WaitGroup
@@ -52,6 +75,7 @@ func Load(cfg *Config) (*Dataset, error) {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			results[i] = loadFile(path, DisplayPath(path), countries)
+			progress(1)
 		}()
 	}
 	wg.Wait()

@@ -131,6 +131,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
 		}
 		warns = append(warns, Warning{Pos: u.first.Pos, Event: u.first.ID, Field: "focus_areas", Msg: msg})
 	}
+	SortWarnings(warns)
 	return warns
 }
 

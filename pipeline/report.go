@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"sort"
 	"time"
 
 	"github.com/briefing-tool/briefing/pipeline/period"
@@ -133,6 +134,23 @@ type Warning struct {
 	Event string
 	Field string
 	Msg   string
+}
+
+// SortWarnings orders warnings like errors: by file, line, column, message.
+func SortWarnings(ws []Warning) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		a, b := ws[i].Pos, ws[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return ws[i].String() < ws[j].String()
+	})
 }
 
 func (w Warning) String() string {

@@ -30,6 +30,9 @@ type Context struct {
 	Options Options
 	Config  *Config
 	Log     *slog.Logger
+	// Progress, when set, shows how far a long stage has got; stages call
+	// it with their name, work done and total.
+	Progress func(stage string, done, total int)
 
 	// ConfigErrors are the config's problems; the load stage reports them
 	// together with the events' so that one run lists every problem.
@@ -104,7 +107,11 @@ type loadStage struct{}
 
 func (loadStage) String() string { return "load" }
 func (loadStage) Run(c *Context) error {
-	ds, err := Load(c.Config)
+	var o LoadOptions
+	if c.Progress != nil {
+		o.Progress = func(done, total int) { c.Progress("load", done, total) }
+	}
+	ds, err := LoadWithOptions(c.Config, o)
 	if len(c.ConfigErrors) > 0 {
 		errs := append(ErrorList(nil), c.ConfigErrors...)
 		if list, ok := err.(ErrorList); ok {
@@ -126,11 +133,11 @@ type normalizeStage struct{}
 func (normalizeStage) String() string { return "normalize" }
 func (normalizeStage) Run(c *Context) error {
 	c.Warnings = append(c.Warnings, Normalize(c.Config, c.Dataset)...)
-	return c.strict()
+	return c.Strict()
 }
 
-// strict turns the warnings so far into errors under --strict.
-func (c *Context) strict() error {
+// Strict turns the warnings so far into errors under --strict.
+func (c *Context) Strict() error {
 	if !c.Options.Strict || len(c.Warnings) == 0 {
 		return nil
 	}

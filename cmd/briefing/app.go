@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/briefing-tool/briefing/internal/logx"
+	"github.com/briefing-tool/briefing/internal/progress"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/pipeline/period"
 )
@@ -151,6 +152,9 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 			Quiet:   c.Bool("quiet"),
 			Verbose: c.Bool("verbose"),
 		}),
+	}
+	if !c.Bool("quiet") && c.String("log-format") == "text" && progress.Enabled(c.App.ErrWriter, getenv) {
+		ctx.Progress = progress.Bars(c.App.ErrWriter, getenv("NO_COLOR") != "")
 	}
 	if len(cfgErrs) > 0 {
 		return ctx, nil // --pair needs a valid country table; load reports first

@@ -78,8 +78,8 @@ type summaryRow struct {
 	FocusAreas     int    `json:"focus_areas"`
 	FirstDate      string `json:"first_date,omitempty"`
 	LastDate       string `json:"last_date,omitempty"`
-	PreviousEvents int    `json:"previous_events"`
-	Change         int    `json:"change"`
+	PreviousEvents *int   `json:"previous_events"` // null when the period has no previous one (all)
+	Change         *int   `json:"change"`
 }
 
 func rows(r *pipeline.Report) []summaryRow {
@@ -91,7 +91,10 @@ func rows(r *pipeline.Report) []summaryRow {
 			Agreements: p.Kinds.Agreements, Exercises: p.Kinds.Exercises,
 			Statements: p.Kinds.Statements, Other: p.Kinds.Other,
 			Multilateral: p.Multilateral, Participants: len(p.Participants),
-			FocusAreas: len(p.FocusAreas), PreviousEvents: p.Previous, Change: p.Change,
+			FocusAreas: len(p.FocusAreas),
+		}
+		if !r.Previous.IsZero() {
+			row.PreviousEvents, row.Change = &p.Previous, &p.Change
 		}
 		if !p.First.IsZero() {
 			row.FirstDate = p.First.Format("2006-01-02")
@@ -139,9 +142,13 @@ func writeSummaryText(w io.Writer, r *pipeline.Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "Pair\tEvents\tMeet\tVisit\tCall\tAgree\tExer\tStmt\tOther\tMulti\tPeople\tAreas\tPrev\tChange\t")
 	for _, p := range rows(r) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%+d\t\n", p.Pair, p.Events,
+		prev, change := "–", "–" // "all" has no previous period
+		if p.PreviousEvents != nil {
+			prev, change = fmt.Sprint(*p.PreviousEvents), fmt.Sprintf("%+d", *p.Change)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", p.Pair, p.Events,
 			p.Meetings, p.Visits, p.Calls, p.Agreements, p.Exercises, p.Statements, p.Other,
-			p.Multilateral, p.Participants, p.FocusAreas, p.PreviousEvents, p.Change)
+			p.Multilateral, p.Participants, p.FocusAreas, prev, change)
 	}
 	return tw.Flush()
 }
