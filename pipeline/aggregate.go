@@ -84,12 +84,22 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		return pa
 	}
 
+	// Upcoming: planned events dated after the period's start. "all" has no
+	// start, so there it means planned events not yet past on the day the
+	// report is generated.
+	upcomingAfter := per.Start
+	if per.Kind == period.All {
+		upcomingAfter = time.Time{}
+		if g := opt.GeneratedAt; !g.IsZero() {
+			upcomingAfter = period.Date(g.Year(), g.Month(), g.Day()).AddDate(0, 0, -1)
+		}
+	}
 	listed := map[*Event]bool{}
 	heldIn := map[*Event]bool{}
 	for _, e := range ds.Events {
 		inPeriod := per.Contains(e.Date)
 		inPrev := hasPrev && prev.Contains(e.Date)
-		upcoming := e.Status == "planned" && (per.Kind == period.All || e.Date.After(per.Start))
+		upcoming := e.Status == "planned" && e.Date.After(upcomingAfter)
 		anyShown := false
 		forEachPair(e.Countries, func(a, b string) {
 			if !shown(PairKey(a, b)) {

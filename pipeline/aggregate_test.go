@@ -214,6 +214,21 @@ func TestAggregateAllPeriod(t *testing.T) {
 	if len(r.Upcoming) != 3 {
 		t.Errorf("upcoming over all = %d, want every planned event (3)", len(r.Upcoming))
 	}
+
+	// Generated on 22 October: over "all", planned events from that day on
+	// are upcoming; the one of 1 October has passed.
+	ds := &Dataset{Events: fixture()}
+	cfg := testConfig(t)
+	Normalize(cfg, ds)
+	all, _ := period.Parse("all", period.Context{})
+	r = Aggregate(cfg, ds, AggregateOptions{Period: all, GeneratedAt: time.Date(2025, 10, 22, 23, 0, 0, 0, time.UTC)})
+	var ids []string
+	for _, e := range r.Upcoming {
+		ids = append(ids, e.ID)
+	}
+	if want := []string{"planned", "future"}; !reflect.DeepEqual(ids, want) {
+		t.Errorf("upcoming over all on 22 October = %v, want %v", ids, want)
+	}
 }
 
 func TestRankKeyDevelopments(t *testing.T) {

@@ -1,6 +1,8 @@
 // Package templates holds the default narrative templates (text/template)
 // of the PDF briefing. A project's own templates/ directory overrides them
-// file by file; see Load.
+// file by file; see Load. It knows nothing about what the templates receive:
+// that contract belongs to the renderer and is written at the top of each
+// .tmpl file.
 package templates
 
 import (

@@ -1,0 +1,44 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/line"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/consts/align"
+	"github.com/johnfercher/maroto/v2/pkg/consts/border"
+	"github.com/johnfercher/maroto/v2/pkg/props"
+)
+
+// h1 starts a major section: its title in large type over a rule, with a
+// note at the right, kept with at least keep mm of what follows. level is
+// its level in the outline.
+func (b *briefing) h1(title, right string, level int, keep float64) {
+	l := b.l
+	cells := []cell{{text: title, size: 78, st: h1, pad: pad{bottom: 1.5}}, {text: right, size: 22, st: small.with(align.Right), pad: pad{top: 2.5}}}
+	head := l.build(cells, [][]string{strings.Fields(b.g.clean(title)), strings.Fields(b.g.clean(right))}, nil)
+	l.need(l.height(head) + 3 + keep)
+	l.mark(title, level)
+	l.add(head)
+	l.add(row.New(3).Add(col.New(grid).Add(line.New(props.Line{Color: navy, Thickness: 0.5, OffsetPercent: 5, SizePercent: 100}))))
+}
+
+// h2 starts a subsection, kept with at least keep mm of what follows.
+func (b *briefing) h2(title string, level int, keep float64) {
+	l := b.l
+	l.space(4)
+	head := l.build([]cell{{size: grid, st: h2, pad: pad{bottom: 1.2}}}, [][]string{strings.Fields(b.g.clean(title))}, nil).
+		WithStyle(&props.Cell{BorderType: border.Bottom, BorderColor: rule, BorderThickness: 0.2})
+	l.need(l.height(head) + 2 + keep)
+	if level >= 0 {
+		l.mark(title, level)
+	}
+	l.add(head)
+	l.add(row.New(2))
+}
+
+// noteLine adds a short line of italic note text.
+func (b *briefing) noteLine(s string) {
+	b.l.row([]cell{{text: s, size: grid, st: note, pad: pad{top: 0.5, bottom: 1}}}, rowOpts{split: true})
+}

@@ -1,0 +1,179 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/johnfercher/maroto/v2/pkg/components/col"
+	"github.com/johnfercher/maroto/v2/pkg/components/page"
+	"github.com/johnfercher/maroto/v2/pkg/components/row"
+	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
+)
+
+// layout adds rows to a maroto document while keeping its own copy of
+// maroto's pagination, so that the renderer knows before adding a row
+// whether it fits, on which page it lands and where. maroto keeps this to
+// itself (FitlnCurrentPage also counts the page header twice), but the
+// briefing needs it for three things maroto does not do: repeating a
+// table's header row on each continuation page, splitting text that is
+// taller than the space left (a row taller than a page corrupts the pages
+// after it), and pointing PDF bookmarks at the right page and height.
+//
+// The arithmetic below mirrors maroto v2's Maroto.addRow and AddPages
+// operation for operation, so the floating-point sums agree exactly; Render
+// checks the page count against the PDF it gets back.
+type layout struct {
+	m    core.Maroto
+	cfg  *entity.Config
+	prov core.Provider // captured by the probe in the page header
+	cell entity.Cell   // the content area of a page
+	g    *glyphs       // replaces characters the font lacks
+	met  *metrics      // measures text for breaking long words
+
+	headerRows []core.Row
+	footerH    float64
+
+	used  float64 // height taken on the current page, the page header included
+	page  int     // current page, from 1
+	marks []mark
+	err   error // first layout failure; later additions are ignored
+}
+
+// mark is a place in the document for the outline.
+type mark struct {
+	title string
+	level int
+	page  int
+	y     float64 // mm from the top of the page
+}
+
+var errRowTooTall = errors.New("a row is taller than a page")
+
+func newLayout(m core.Maroto, g *glyphs) *layout {
+	cfg := m.GetCurrentConfig()
+	return &layout{
+		m:    m,
+		cfg:  cfg,
+		g:    g,
+		met:  g.m,
+		cell: entity.NewRootCell(cfg.Dimensions.Width, cfg.Dimensions.Height, entity.Margins{Left: cfg.Margins.Left, Top: cfg.Margins.Top, Right: cfg.Margins.Right, Bottom: cfg.Margins.Bottom}),
+		page: 1,
+	}
+}
+
+// registerHeader sets the rows repeated at the top of every page. The
+// first of them must hold a probe, which hands over maroto's provider.
+func (l *layout) registerHeader(p *probe, rows ...core.Row) error {
+	if err := l.m.RegisterHeader(rows...); err != nil {
+		return err
+	}
+	if p.provider == nil {
+		return errors.New("pdf: the page header did not expose maroto's provider")
+	}
+	l.prov = p.provider
+	l.headerRows = rows
+	// maroto adds the header rows to the first page one by one.
+	for _, r := range rows {
+		l.used += l.height(r)
+	}
+	return nil
+}
+
+func (l *layout) registerFooter(rows ...core.Row) error {
+	if err := l.m.RegisterFooter(rows...); err != nil {
+		return err
+	}
+	l.footerH = 0
+	for _, r := range rows {
+		l.footerH += l.height(r)
+	}
+	return nil
+}
+
+// height is the height maroto will give r. maroto caches it in the row.
+func (l *layout) height(r core.Row) float64 {
+	r.SetConfig(l.cfg)
+	return r.GetHeight(l.prov, &l.cell)
+}
+
+// headerHeight is the space the page header takes, summed as maroto sums it.
+func (l *layout) headerHeight() float64 {
+	h := 0.0
+	for _, r := range l.headerRows {
+		h += l.height(r)
+	}
+	return h
+}
+
+// capacity is the space for content on an empty page.
+func (l *layout) capacity() float64 { return l.cell.Height - l.headerHeight() - l.footerH }
+
+// remaining is the space left on the current page.
+func (l *layout) remaining() float64 { return l.cell.Height - l.used - l.footerH }
+
+// fits reports whether a row of height h fits on the current page, with
+// maroto's own comparison.
+func (l *layout) fits(h float64) bool { return h+l.used+l.footerH <= l.cell.Height }
+
+// atTop reports whether nothing but the page header is on the current page.
+func (l *layout) atTop() bool { return l.used == l.headerHeight() }
+
+// add appends r, on a new page when it does not fit on this one.
+func (l *layout) add(r core.Row) {
+	if l.err != nil {
+		return
+	}
+	if len(r.GetColumns()) == 0 {
+		r.Add(col.New())
+	}
+	h := l.height(r)
+	if h > l.capacity() {
+		l.err = fmt.Errorf("pdf: page %d: %w (%.1f mm, the page holds %.1f mm)", l.page, errRowTooTall, h, l.capacity())
+		return
+	}
+	if h+l.used+l.footerH <= l.cell.Height {
+		l.used += h
+	} else {
+		l.page++
+		l.used = l.headerHeight() + h
+	}
+	l.m.AddRows(r)
+}
+
+// newPage starts a new page unless the current one is still empty.
+func (l *layout) newPage() {
+	if l.err != nil || l.atTop() {
+		return
+	}
+	l.m.AddPages(page.New())
+	l.page++
+	l.used = l.headerHeight()
+}
+
+// need starts a new page unless h mm fit on this one: it keeps a heading
+// with what follows it.
+func (l *layout) need(h float64) {
+	if !l.fits(h) {
+		l.newPage()
+	}
+}
+
+// space adds h mm of vertical space, but never at the top of a page, and
+// breaks the page instead of leaving space at its bottom.
+func (l *layout) space(h float64) {
+	if l.atTop() {
+		return
+	}
+	if !l.fits(h) {
+		l.newPage()
+		return
+	}
+	l.add(row.New(h))
+}
+
+// mark records the current position for the outline. Call it just before
+// adding the row it names, after any need() for that row.
+func (l *layout) mark(title string, level int) {
+	l.marks = append(l.marks, mark{title: title, level: level, page: l.page, y: l.cfg.Margins.Top + l.used})
+}

@@ -1,0 +1,114 @@
+// Package pdf renders a pipeline.Report as the weekly PDF briefing note
+// (SPEC §5): A4 pages with the classification marking at top and bottom, a
+// summary page, one section per country pair, upcoming events and an annex
+// on method and data warnings, with a PDF outline. Fonts are embedded
+// (DejaVu Sans) and checked against every string shown.
+//
+// The package turns a Report into bytes and nothing else: it never touches
+// the file system, and it knows nothing of other renderers.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
+
+// Options are the choices of one render.
+type Options struct {
+	// Templates holds narrative templates (*.tmpl) that replace the
+	// embedded defaults file by file, as templates.Load merges them: the
+	// project's templates directory, or a set that is already merged. nil
+	// means the embedded defaults.
+	Templates fs.FS
+	// Pair, when set ("AZE-GEO", either order), renders a briefing for
+	// this one pair only, for per-pair output.
+	Pair string
+}
+
+// Render returns the PDF briefing for r and the warnings found while
+// rendering (characters the font lacks, naming event and field). The
+// annex lists r.Warnings and these; the caller adds these to the run's.
+// The same report always gives the same bytes: every date written into the
+// file is r.GeneratedAt.
+func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
+	b, err := build(r, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := b.l.m.Generate()
+	if err != nil {
+		return nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	out, err := addOutline(doc.GetBytes(), b.l.marks, b.l.page)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, b.g.warns, nil
+}
+
+// briefing is one render in progress.
+type briefing struct {
+	r *pipeline.Report
+	s *scope
+	l *layout
+	g *glyphs
+	n *narrative
+}
+
+// build lays the whole briefing out in a maroto document, ready to
+// generate. Tests read its structure.
+func build(r *pipeline.Report, o Options) (*briefing, error) {
+	if r == nil {
+		return nil, errors.New("pdf: no report to render")
+	}
+	s, err := newScope(r, o.Pair)
+	if err != nil {
+		return nil, err
+	}
+	n, err := newNarrative(r, o.Templates)
+	if err != nil {
+		return nil, err
+	}
+	met, err := newMetrics()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n}
+	b.check()
+	b.l = newLayout(newMaroto(b.config()), b.g)
+	if err := b.furniture(); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	steps := []func() error{b.cover, b.pairSections, b.quietAndUpcoming, b.annex}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+		if b.l.err != nil {
+			return nil, b.l.err
+		}
+	}
+	return b, nil
+}
+
+// check warns about every character of the shown data that the font
+// lacks, before anything is drawn, so the annex can list the warnings.
+func (b *briefing) check() {
+	cfg := pipeline.Position{File: b.r.ConfigPath}
+	if cfg.File == "" {
+		cfg.File = "config"
+	}
+	b.g.check(cfg, "", "briefing.title", b.r.Title)
+	b.g.check(cfg, "", "briefing.subtitle", b.r.Subtitle)
+	b.g.check(cfg, "", "briefing.organization", b.r.Organization)
+	b.g.check(cfg, "", "briefing.classification", b.r.Classification)
+	for _, code := range sortedCodes(b.r.Names) {
+		b.g.check(cfg, "", "countries."+code, b.r.Names[code])
+	}
+	for _, e := range b.s.events() {
+		b.g.checkEvent(e)
+	}
+}

@@ -1,0 +1,109 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/country"
+)
+
+// scope is the part of a report one PDF shows: the whole report, or one
+// pair for a per-pair briefing.
+type scope struct {
+	pairs    []*pipeline.PairReport // sections: pairs with events in the period
+	quiet    []*pipeline.PairReport // no events now, some in the previous period
+	overview []*pipeline.PairReport // rows of the "at a glance" table
+	devs     []*pipeline.Event
+	upcoming []*pipeline.Event
+	totals   pipeline.Totals
+	only     *pipeline.PairReport // set for a per-pair briefing
+}
+
+func newScope(r *pipeline.Report, pair string) (*scope, error) {
+	s := &scope{}
+	if pair == "" {
+		for _, p := range r.Pairs {
+			switch {
+			case p.Events > 0:
+				s.pairs = append(s.pairs, p)
+			case p.Previous > 0:
+				s.quiet = append(s.quiet, p)
+			default:
+				continue
+			}
+			s.overview = append(s.overview, p)
+		}
+		s.devs, s.upcoming, s.totals = r.KeyDevelopments, r.Upcoming, r.Totals
+		return s, nil
+	}
+	p, err := findPair(r, pair)
+	if err != nil {
+		return nil, err
+	}
+	s.only = p
+	if p.Events > 0 {
+		s.pairs = []*pipeline.PairReport{p}
+		s.totals = pipeline.Totals{Events: p.Events, Pairs: 1, Countries: 2, People: len(p.Participants)}
+	} else if p.Previous > 0 {
+		s.quiet = []*pipeline.PairReport{p}
+	}
+	s.devs = pipeline.RankKeyDevelopments(p.EventList, pipeline.KeyDevelopmentsLimit)
+	for _, e := range r.Upcoming {
+		if slices.Contains(e.Countries, p.A) && slices.Contains(e.Countries, p.B) {
+			s.upcoming = append(s.upcoming, e)
+		}
+	}
+	return s, nil
+}
+
+// findPair finds the pair "AZE-GEO" (either order, any case). A pair the
+// report does not know is valid: it had no events, and its briefing says so.
+func findPair(r *pipeline.Report, pair string) (*pipeline.PairReport, error) {
+	a, b, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(pair)), "-")
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	if !ok || a == "" || b == "" || a == b {
+		return nil, fmt.Errorf("pdf: %q is not a pair of two country codes like AZE-GEO", pair)
+	}
+	key := pipeline.PairKey(a, b)
+	for _, p := range r.Pairs {
+		if p.Key == key {
+			return p, nil
+		}
+	}
+	a, b, _ = strings.Cut(key, "-")
+	return &pipeline.PairReport{Key: key, A: a, B: b, NameA: countryName(r, a), NameB: countryName(r, b)}, nil
+}
+
+// countryName names a code the report may not know because no event has
+// it: the built-in table has the standard name.
+func countryName(r *pipeline.Report, code string) string {
+	if n, ok := r.Names[code]; ok {
+		return n
+	}
+	if n, ok := country.New(nil).Name(code); ok {
+		return n
+	}
+	return code
+}
+
+// events lists every event the scope shows, once, in a stable order.
+func (s *scope) events() []*pipeline.Event {
+	seen := map[*pipeline.Event]bool{}
+	var out []*pipeline.Event
+	add := func(es []*pipeline.Event) {
+		for _, e := range es {
+			if !seen[e] {
+				seen[e] = true
+				out = append(out, e)
+			}
+		}
+	}
+	for _, p := range s.pairs {
+		add(p.EventList)
+	}
+	add(s.devs)
+	add(s.upcoming)
+	return out
+}
