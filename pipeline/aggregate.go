@@ -56,13 +56,25 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		GeneratedAt:    opt.GeneratedAt,
 		Version:        opt.Version,
 		Period:         per,
-		ConfigPath:     cfg.Path,
-		Inputs:         ds.Inputs,
-		Warnings:       opt.Warnings,
+		ConfigPath:     cfg.RelPath(cfg.Path),
+		Inputs:         make([]Input, len(ds.Inputs)),
+		Warnings:       make([]Warning, len(opt.Warnings)),
 		Names:          map[string]string{},
 	}
 	if hasPrev {
 		r.Previous = prev
+	}
+	// Paths in the outputs are relative to the config file's directory, so
+	// the same project gives the same bytes wherever it is run from.
+	r.files = make(map[string]string, len(ds.Inputs))
+	for i, in := range ds.Inputs {
+		r.files[in.Path] = cfg.RelPath(in.Path)
+		in.Path = r.files[in.Path]
+		r.Inputs[i] = in
+	}
+	for i, w := range opt.Warnings {
+		w.Pos.File = cfg.RelPath(w.Pos.File)
+		r.Warnings[i] = w
 	}
 	r.Filters = sortedKeys(filter)
 

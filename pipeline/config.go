@@ -372,6 +372,20 @@ func (c *Config) keyPos(parts ...string) Position {
 	return Position{File: c.Path}
 }
 
+// RelPath turns a path as displayed (relative to the working directory, or
+// absolute) into one relative to the config file's directory, with forward
+// slashes, for outputs that must not depend on where the run started.
+func (c *Config) RelPath(p string) string {
+	if p == "" || p == "config" {
+		return p
+	}
+	rel, err := filepath.Rel(absPath(c.Dir), absPath(p))
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(rel)
+}
+
 func absPath(p string) string {
 	a, err := filepath.Abs(p)
 	if err != nil {

@@ -74,6 +74,13 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			// A panic here would kill the process past main's recover;
+			// report it against the file instead.
+			defer func() {
+				if r := recover(); r != nil {
+					results[i].errs.Add(Position{File: DisplayPath(path)}, "", "", "internal error while reading this file: %v; please report it", r)
+				}
+			}()
 			results[i] = loadFile(path, DisplayPath(path), countries)
 			progress(1)
 		}()

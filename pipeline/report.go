@@ -39,6 +39,20 @@ type Report struct {
 
 	// Names holds the display name of every country code in the report.
 	Names map[string]string
+
+	// files maps input paths as loaded (relative to the working directory)
+	// to the paths the outputs show (relative to the config file).
+	files map[string]string
+}
+
+// RelPath returns an input file's path as the outputs show it: relative to
+// the config file's directory, so outputs do not depend on where the run
+// started. Unknown paths are returned unchanged.
+func (r *Report) RelPath(p string) string {
+	if q, ok := r.files[p]; ok {
+		return q
+	}
+	return p
 }
 
 // CountryName returns the display name of code, or the code itself.

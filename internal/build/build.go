@@ -17,7 +17,9 @@ func Stages() []pipeline.Stage {
 		pipeline.NormalizeStage,
 		pipeline.PeriodStage,
 		pipeline.AggregateStage,
-		renderStage{},
+		pdfStage{},
+		xlsxStage{},
+		manifestStage{},
 		writeStage{},
 	}
 }

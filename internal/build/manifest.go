@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"path/filepath"
 	"time"
 
 	"github.com/briefing-tool/briefing/pipeline"
@@ -94,43 +93,20 @@ func newManifest(c *pipeline.Context) *Manifest {
 			Warnings:    len(r.Warnings),
 		},
 	}
-	if c.Config.Path != "" {
-		m.Config = filepath.Base(c.Config.Path)
-	}
+	m.Config = r.ConfigPath
 	if !r.Period.Start.IsZero() {
 		m.Period.Start = r.Period.Start.Format(time.DateOnly)
 		m.Period.End = r.Period.End.Format(time.DateOnly)
 	}
 	for _, in := range r.Inputs {
-		m.Inputs = append(m.Inputs, ManifestInput{Path: relTo(c.Config.Dir, in.Path), SHA256: in.SHA256, Bytes: in.Size, Events: in.Events})
+		m.Inputs = append(m.Inputs, ManifestInput{Path: in.Path, SHA256: in.SHA256, Bytes: in.Size, Events: in.Events})
 	}
 	for _, a := range c.Artifacts {
 		sum := sha256.Sum256(a.Data)
 		m.Outputs = append(m.Outputs, ManifestOutput{Path: a.Name, Format: a.Kind, Bytes: len(a.Data), SHA256: hex.EncodeToString(sum[:])})
 	}
 	for _, w := range r.Warnings {
-		m.Warnings = append(m.Warnings, relWarning(c.Config.Dir, w))
+		m.Warnings = append(m.Warnings, w.String())
 	}
 	return m
-}
-
-// relTo makes path (as displayed: relative to the working directory, or
-// absolute) relative to base, with forward slashes.
-func relTo(base, path string) string {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return filepath.ToSlash(path)
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil {
-		return filepath.ToSlash(path)
-	}
-	return filepath.ToSlash(rel)
-}
-
-func relWarning(base string, w pipeline.Warning) string {
-	if w.Pos.File != "" {
-		w.Pos.File = relTo(base, w.Pos.File)
-	}
-	return w.String()
 }

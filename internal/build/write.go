@@ -13,15 +13,37 @@ import (
 // written to a temporary file beside its target and synced; only when all
 // of them are complete are they renamed into place, so a failed run leaves
 // the earlier outputs as they were.
-type writeStage struct{}
+type writeStage struct {
+	// create makes a temporary file; nil means os.CreateTemp. Tests inject
+	// failures (a full disk) here.
+	create func(dir, pattern string) (tempFile, error)
+}
+
+// tempFile is the part of *os.File the write stage uses.
+type tempFile interface {
+	Write([]byte) (int, error)
+	Chmod(os.FileMode) error
+	Sync() error
+	Close() error
+	Name() string
+}
 
 func (writeStage) String() string { return "write" }
 
-func (writeStage) Run(c *pipeline.Context) error {
+func (w writeStage) Run(c *pipeline.Context) error {
+	create := w.create
+	if create == nil {
+		create = func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }
+	}
 	dir := OutputDir(c)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &WriteError{Path: dir, Err: unwrapPath(err)}
 	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	type pending struct{ tmp, final string }
 	var done []pending
 	cleanup := func() {
@@ -31,7 +53,7 @@ func (writeStage) Run(c *pipeline.Context) error {
 	}
 	for _, a := range c.Artifacts {
 		final := filepath.Join(dir, a.Name)
-		tmp, err := writeTemp(dir, a.Name, a.Data)
+		tmp, err := writeTemp(create, dir, a.Name, a.Data)
 		if err != nil {
 			cleanup()
 			return &WriteError{Path: final, Err: err}
@@ -47,15 +69,21 @@ func (writeStage) Run(c *pipeline.Context) error {
 		}
 		c.Log.Info("wrote", "stage", "write", "path", pipeline.DisplayPath(p.final), "bytes", len(c.Artifacts[i].Data))
 	}
+	syncDir(dir)
 	return nil
 }
 
-func writeTemp(dir, name string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, "."+name+".*.tmp")
+// writeTemp writes data to a new temporary file in dir and syncs it.
+func writeTemp(create func(dir, pattern string) (tempFile, error), dir, name string, data []byte) (string, error) {
+	f, err := create(dir, "."+name+".*.tmp")
 	if err != nil {
 		return "", unwrapPath(err)
 	}
 	_, err = f.Write(data)
+	if err == nil {
+		// CreateTemp makes files private (0600); outputs are to be shared.
+		err = f.Chmod(0o644)
+	}
 	if err == nil {
 		err = f.Sync()
 	}
@@ -67,6 +95,15 @@ func writeTemp(dir, name string, data []byte) (string, error) {
 		return "", unwrapPath(err)
 	}
 	return f.Name(), nil
+}
+
+// syncDir makes the renames durable; where directories cannot be synced
+// (some file systems), the renames are still atomic.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // WriteError is a failure to write an output (exit code 3).

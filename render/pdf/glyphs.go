@@ -16,13 +16,14 @@ const replacement = '\uFFFD'
 // per place and character, and replaces what cannot be drawn.
 type glyphs struct {
 	m     *metrics
+	rel   func(string) string // input path as the outputs show it
 	warns []pipeline.Warning
 	seen  map[string]bool // event, field and rune already warned about
 	runes map[rune]bool   // runes warned about anywhere
 }
 
-func newGlyphs(m *metrics) *glyphs {
-	return &glyphs{m: m, seen: map[string]bool{}, runes: map[rune]bool{}}
+func newGlyphs(m *metrics, rel func(string) string) *glyphs {
+	return &glyphs{m: m, rel: rel, seen: map[string]bool{}, runes: map[rune]bool{}}
 }
 
 // clean returns s with every character the font lacks replaced, and layout
@@ -114,7 +115,9 @@ func isSpace(r rune) bool {
 // names follow the input file's keys, with 1-based list indexes as the
 // loader reports them ("participants[2].name").
 func (g *glyphs) checkEvent(e *pipeline.Event) {
-	at := func(field, s string) { g.check(e.Pos, e.ID, field, s) }
+	pos := e.Pos
+	pos.File = g.rel(pos.File)
+	at := func(field, s string) { g.check(pos, e.ID, field, s) }
 	at("title", e.Title)
 	at("location", e.Location)
 	at("summary", e.Summary)

@@ -76,7 +76,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font: %w", err)
 	}
-	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n}
+	b := &briefing{r: r, s: s, g: newGlyphs(met, r.RelPath), n: n}
 	b.check()
 	b.l = newLayout(newMaroto(b.config()), b.g)
 	if err := b.furniture(); err != nil {

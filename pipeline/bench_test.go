@@ -1,0 +1,240 @@
+package pipeline
+
+// Benchmarks of the domain stages (issue #7): load (and its two halves,
+// decode and validate), normalize and aggregate, on archives written by
+// cmd/eventgen. By default they use a small archive of 2,000 events so that
+//
+//	go test -run '^$' -bench . -benchtime=1x ./...
+//
+// stays fast in CI; BRIEFING_BENCH_LARGE=1 adds the 10,000 and 100,000
+// event archives of scripts/bench.sh. Archives are generated once into
+// $BENCH_DIR (default $TMPDIR/briefing-bench) and reused.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// benchSizes are the archive sizes the benchmarks run on.
+func benchSizes() []int {
+	if os.Getenv("BRIEFING_BENCH_LARGE") != "" {
+		return []int{2_000, 10_000, 100_000}
+	}
+	return []int{2_000}
+}
+
+var benchArchives sync.Map // events → dir
+
+// benchArchive returns the directory of a generated archive of n events
+// (seed 1, 5 years, eventgen's fixed end date), generating it when missing.
+func benchArchive(tb testing.TB, n int) string {
+	tb.Helper()
+	if d, ok := benchArchives.Load(n); ok {
+		return d.(string)
+	}
+	root := os.Getenv("BENCH_DIR")
+	if root == "" {
+		root = filepath.Join(os.TempDir(), "briefing-bench")
+	}
+	dir := filepath.Join(root, "events-"+strconv.Itoa(n))
+	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		tmp, err := os.MkdirTemp(root, ".gen-*")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", "5", "--seed", "1", "--out", filepath.Join(tmp, "a"))
+		cmd.Dir = moduleRoot(tb)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			tb.Fatalf("eventgen: %v\n%s", err, out)
+		}
+		// Another benchmark process may have won the race; either copy is
+		// the same bytes.
+		if err := os.Rename(filepath.Join(tmp, "a"), dir); err != nil {
+			if _, statErr := os.Stat(filepath.Join(dir, "config.toml")); statErr != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	benchArchives.Store(n, dir)
+	return dir
+}
+
+// moduleRoot is the directory holding go.mod.
+func moduleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// benchConfig loads the archive's config.
+func benchConfig(tb testing.TB, n int) *Config {
+	tb.Helper()
+	cfg, err := LoadConfig(filepath.Join(benchArchive(tb, n), "config.toml"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return cfg
+}
+
+// benchFile is one input file's bytes.
+type benchFile struct {
+	path string
+	src  []byte
+}
+
+func benchFiles(tb testing.TB, cfg *Config) (files []benchFile, total int64) {
+	tb.Helper()
+	var errs ErrorList
+	for _, p := range matchInputs(cfg, &errs) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		files = append(files, benchFile{p, src})
+		total += int64(len(src))
+	}
+	if len(errs) > 0 {
+		tb.Fatal(errs)
+	}
+	return files, total
+}
+
+func eachSize(b *testing.B, fn func(b *testing.B, n int)) {
+	for _, n := range benchSizes() {
+		b.Run(fmt.Sprintf("events=%d", n), func(b *testing.B) { fn(b, n) })
+	}
+}
+
+// BenchmarkLoad is the whole load stage: glob, read, hash, decode and
+// validate every file in parallel, check ids across files.
+func BenchmarkLoad(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		cfg := benchConfig(b, n)
+		_, total := benchFiles(b, cfg)
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Load(cfg); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkDecode is the TOML library's share of load: every file decoded
+// into the TOML tree, one after the other.
+func BenchmarkDecode(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		files, total := benchFiles(b, benchConfig(b, n))
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range files {
+				var doc map[string]any
+				if _, err := toml.Decode(string(f.src), &doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
+
+// BenchmarkParse is decode plus validation (positions, field checks,
+// Event values) of every file, one after the other: parseEvents.
+func BenchmarkParse(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		cfg := benchConfig(b, n)
+		files, total := benchFiles(b, cfg)
+		countries := cfg.CountryTable()
+		b.SetBytes(total)
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, f := range files {
+				if _, errs := parseEvents(f.path, f.src, countries); len(errs) > 0 {
+					b.Fatal(errs)
+				}
+			}
+		}
+	})
+}
+
+// cloneEvents copies what Normalize changes in place.
+func cloneEvents(evs []*Event) []*Event {
+	out := make([]*Event, len(evs))
+	for i, e := range evs {
+		c := *e
+		c.Participants = append([]Participant(nil), e.Participants...)
+		c.FocusAreas = append([]string(nil), e.FocusAreas...)
+		out[i] = &c
+	}
+	return out
+}
+
+// BenchmarkNormalize is people and focus areas over every loaded event.
+func BenchmarkNormalize(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		cfg := benchConfig(b, n)
+		ds, err := Load(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			d := &Dataset{Events: cloneEvents(ds.Events), Inputs: ds.Inputs}
+			b.StartTimer()
+			Normalize(cfg, d)
+		}
+	})
+}
+
+// BenchmarkAggregate is the report of the workloads' periods.
+func BenchmarkAggregate(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		cfg := benchConfig(b, n)
+		ds, err := Load(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		warns := Normalize(cfg, ds)
+		for _, spec := range []string{"latest-week", "2024", "all"} {
+			b.Run("period="+spec, func(b *testing.B) {
+				p, err := period.Parse(spec, period.Context{Today: period.Date(2025, 10, 27), Latest: LatestHeld(ds.Events)})
+				if err != nil {
+					b.Fatal(err)
+				}
+				opt := AggregateOptions{Period: p, GeneratedAt: time.Date(2025, 10, 27, 9, 0, 0, 0, time.UTC), Version: "bench", Warnings: warns}
+				b.ReportAllocs()
+				for b.Loop() {
+					Aggregate(cfg, ds, opt)
+				}
+			})
+		}
+	})
+}

@@ -1,0 +1,156 @@
+package xlsx
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
+
+// eventsTable is one row per event of r.Events, every status (SPEC §5).
+// The contract columns keep the SPEC's order, so even positional lookups
+// hold; the extra columns follow them.
+//
+// Pairs lists the event's pairs that the report shows (all of them unless
+// the run filtered pairs), so a filter on Pairs matches the Summary rows.
+// Sources is the number of sources; their titles and links are on the
+// Sources sheet, keyed by Event ID. Participants lists names, the thing a
+// reader scans for; the Participants sheet has their details.
+func eventsTable(r *pipeline.Report) *table {
+	shown := map[string]bool{}
+	for _, k := range r.Filters {
+		shown[k] = true
+	}
+	return &table{
+		sheet: "Events",
+		name:  "Events",
+		cols: []column{
+			{name: "Event ID", kind: textCol},
+			{name: "Date", kind: dateCol},
+			{name: "Kind", kind: textCol},
+			{name: "PLOVER", kind: textCol},
+			{name: "Status", kind: textCol},
+			{name: "Title", kind: wrapCol, max: 50},
+			{name: "Countries", kind: textCol, max: 24},
+			{name: "Pairs", kind: textCol, max: 30},
+			{name: "Host", kind: textCol},
+			{name: "Location", kind: textCol, max: 24},
+			{name: "Focus areas", kind: wrapCol, max: 40},
+			{name: "Sources", kind: numberCol},
+			{name: "End date", kind: dateCol},
+			{name: "Date precision", kind: textCol},
+			{name: "Participants", kind: wrapCol, max: 40},
+			{name: "Summary", kind: wrapCol, max: 80},
+			{name: "Outcomes", kind: wrapCol, max: 60},
+		},
+		rows: len(r.Events),
+		row: func(i int, v []any) {
+			e := r.Events[i]
+			names := make([]string, len(e.Participants))
+			for j, p := range e.Participants {
+				names[j] = p.Name
+			}
+			copy(v, []any{
+				e.ID, day{e.Date, e.DatePrecision}, e.Kind, pipeline.PLOVER(e.Kind), e.Status, e.Title,
+				strings.Join(sorted(e.Countries), ", "), strings.Join(eventPairs(e, shown), ", "),
+				e.Host, e.Location, strings.Join(e.FocusAreas, "; "), len(e.Sources),
+				day{e.EndDate, e.DatePrecision}, e.DatePrecision, strings.Join(names, "; "),
+				strings.TrimSpace(e.Summary), strings.Join(e.Outcomes, "; "),
+			})
+		},
+	}
+}
+
+// eventPairs returns the keys of the event's pairs that pass the report's
+// filters (every pair when shown is empty), sorted.
+func eventPairs(e *pipeline.Event, shown map[string]bool) []string {
+	var keys []string
+	for i, a := range e.Countries {
+		for _, b := range e.Countries[i+1:] {
+			if k := pipeline.PairKey(a, b); len(shown) == 0 || shown[k] {
+				keys = append(keys, k)
+			}
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// sorted returns a sorted copy of s: the same countries give the same
+// text, whatever order the file listed them in.
+func sorted(s []string) []string {
+	c := slices.Clone(s)
+	slices.Sort(c)
+	return c
+}
+
+// item addresses the j-th participant or source of event i.
+type item struct{ event, j int32 }
+
+// items lists every (event, j) with j < n(event), in event order.
+func items(events []*pipeline.Event, n func(*pipeline.Event) int) []item {
+	var out []item
+	for i, e := range events {
+		for j := range n(e) {
+			out = append(out, item{int32(i), int32(j)})
+		}
+	}
+	return out
+}
+
+// participantsTable is one row per participant and event. Status lets a
+// pivot leave out planned and cancelled events.
+func participantsTable(r *pipeline.Report) *table {
+	refs := items(r.Events, func(e *pipeline.Event) int { return len(e.Participants) })
+	return &table{
+		sheet: "Participants",
+		name:  "Participants",
+		cols: []column{
+			{name: "Event ID", kind: textCol},
+			{name: "Date", kind: dateCol},
+			{name: "Name", kind: textCol, max: 30},
+			{name: "Rank", kind: textCol, max: 24},
+			{name: "Role", kind: wrapCol, max: 40},
+			{name: "Organization", kind: wrapCol, max: 50},
+			{name: "Country", kind: textCol},
+			{name: "Status", kind: textCol},
+		},
+		rows: len(refs),
+		row: func(i int, v []any) {
+			e := r.Events[refs[i].event]
+			p := e.Participants[refs[i].j]
+			copy(v, []any{e.ID, day{e.Date, e.DatePrecision}, p.Name, p.Rank, p.Role, p.Organization, p.Country, e.Status})
+		},
+	}
+}
+
+// sourcesTable is one row per source and event. Reliability is the
+// admiralty letter as the SPEC names it; Credibility and Grade ("C2")
+// complete the grading.
+func sourcesTable(r *pipeline.Report) *table {
+	refs := items(r.Events, func(e *pipeline.Event) int { return len(e.Sources) })
+	return &table{
+		sheet: "Sources",
+		name:  "Sources",
+		cols: []column{
+			{name: "Event ID", kind: textCol},
+			{name: "Title", kind: wrapCol, max: 50},
+			{name: "Publisher", kind: wrapCol, max: 30},
+			{name: "URL", kind: linkCol, max: 50},
+			{name: "Published", kind: dateCol},
+			{name: "Reliability", kind: textCol},
+			{name: "Credibility", kind: numberCol},
+			{name: "Grade", kind: textCol},
+		},
+		rows: len(refs),
+		row: func(i int, v []any) {
+			e := r.Events[refs[i].event]
+			s := e.Sources[refs[i].j]
+			var cred any
+			if s.Credibility > 0 {
+				cred = s.Credibility
+			}
+			copy(v, []any{e.ID, s.Title, s.Publisher, s.URL, day{t: s.Published}, s.Reliability, cred, s.Grade()})
+		},
+	}
+}

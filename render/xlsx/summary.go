@@ -1,0 +1,141 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
+
+// summaryTable is one row per pair (SPEC §5). Focus areas are listed by
+// name, most frequent first: their number alone says little, and the
+// Focus areas sheet has the counts.
+func summaryTable(r *pipeline.Report) *table {
+	t := &table{
+		sheet: "Summary",
+		name:  "Summary",
+		cols: []column{
+			{name: "Pair", kind: textCol},
+			{name: "Country A", kind: textCol},
+			{name: "Country B", kind: textCol},
+			{name: "Events", kind: numberCol},
+			{name: "Meetings", kind: numberCol},
+			{name: "Visits", kind: numberCol},
+			{name: "Calls", kind: numberCol},
+			{name: "Agreements", kind: numberCol},
+			{name: "Exercises", kind: numberCol},
+			{name: "Statements", kind: numberCol},
+			{name: "Other", kind: numberCol},
+			{name: "Multilateral", kind: numberCol},
+			{name: "Participants", kind: numberCol},
+			{name: "Focus areas", kind: textCol, max: 60}, // one line a pair, like the chart beside
+			{name: "First date", kind: dateCol},
+			{name: "Last date", kind: dateCol},
+			{name: "Previous events", kind: numberCol},
+			{name: "Change", kind: changeCol},
+			{name: "Period", kind: textCol},
+		},
+		rows: len(r.Pairs),
+	}
+	t.row = func(i int, v []any) {
+		p := r.Pairs[i]
+		areas := make([]string, len(p.FocusAreas))
+		for j, a := range p.FocusAreas {
+			areas[j] = a.Name
+		}
+		k := p.Kinds
+		// "all" has no previous period: empty cells, not a meaningless 0 and +N.
+		var prev, change any = p.Previous, p.Change
+		if r.Previous.IsZero() {
+			prev, change = nil, nil
+		}
+		copy(v, []any{
+			p.Key, p.NameA, p.NameB, p.Events,
+			k.Meetings, k.Visits, k.Calls, k.Agreements, k.Exercises, k.Statements, k.Other,
+			p.Multilateral, len(p.Participants), strings.Join(areas, "; "),
+			day{t: p.First}, day{t: p.Last}, prev, change, r.Period.ID,
+		})
+	}
+	t.decorate = func(b *book, sheet string, rows int) error {
+		return addSummaryChart(b.f, sheet, r, len(t.cols), rows)
+	}
+	return t
+}
+
+// chartPairs is how many pairs the chart shows; more would not be legible.
+const chartPairs = 20
+
+// addSummaryChart puts a bar chart of events per pair to the right of the
+// Summary table. Rows are sorted by events, so the first rows are the
+// pairs with the most events; pairs without events are left out.
+func addSummaryChart(f *excelize.File, sheet string, r *pipeline.Report, cols, rows int) error {
+	n := 0
+	for n < min(rows, chartPairs) && r.Pairs[n].Events > 0 {
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	title := "Events per pair"
+	if n < len(r.Pairs) && r.Pairs[n].Events > 0 {
+		title = fmt.Sprintf("Events per pair (top %d)", n)
+	}
+	if r.Period.Label != "" {
+		title += " · " + r.Period.Label
+	}
+	// Column A is Pair, D is Events.
+	ref := func(col string) string {
+		return fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, col, col, n+1)
+	}
+	at, _ := excelize.CoordinatesToCellName(cols+2, 2)
+	legend, vary := "none", false
+	axisFont := excelize.Font{Color: "404040", Size: 9}
+	return f.AddChart(sheet, at, &excelize.Chart{
+		Type:       excelize.Bar,
+		VaryColors: &vary,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("'%s'!$D$1", sheet),
+			Categories: ref("A"),
+			Values:     ref("D"),
+		}},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
+		Legend:    excelize.ChartLegend{Position: legend},
+		Dimension: excelize.ChartDimension{Width: 560, Height: uint(110 + 24*n)},
+		// Bar charts draw the first category at the bottom; reversed, the
+		// chart reads top-down like the table.
+		XAxis:    excelize.ChartAxis{ReverseOrder: true, Font: axisFont},
+		YAxis:    excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}, Font: axisFont},
+		PlotArea: excelize.ChartPlotArea{ShowVal: true},
+	})
+}
+
+// focusAreasTable is one row per pair and focus area, in the Summary's
+// pair order.
+func focusAreasTable(r *pipeline.Report) *table {
+	type ref struct{ pair, area int }
+	var refs []ref
+	for i, p := range r.Pairs {
+		for j := range p.FocusAreas {
+			refs = append(refs, ref{i, j})
+		}
+	}
+	return &table{
+		sheet: "Focus areas",
+		name:  "FocusAreas",
+		cols: []column{
+			{name: "Pair", kind: textCol},
+			{name: "Focus area", kind: textCol},
+			{name: "Events", kind: numberCol},
+			{name: "First date", kind: dateCol},
+			{name: "Last date", kind: dateCol},
+		},
+		rows: len(refs),
+		row: func(i int, v []any) {
+			p := r.Pairs[refs[i].pair]
+			a := p.FocusAreas[refs[i].area]
+			copy(v, []any{p.Key, a.Name, a.Events, day{t: a.First}, day{t: a.Last}})
+		},
+	}
+}

@@ -1,0 +1,46 @@
+package xlsx
+
+import "time"
+
+// kind is what a column holds; it decides the column's style and width.
+type kind int
+
+const (
+	textCol   kind = iota
+	wrapCol        // long text, wrapped
+	numberCol      // counts
+	changeCol      // signed counts
+	dateCol
+	linkCol  // URLs
+	valueCol // About's values: each cell is styled by its type
+)
+
+// column is one column of a table.
+type column struct {
+	name string
+	kind kind
+	max  float64 // the widest the column grows, in characters; 0 = the kind's default
+}
+
+// table is the rows of one sheet, continued on "Name (2)", "Name (3)", …
+// when they pass the row limit.
+type table struct {
+	sheet string // name of the first sheet
+	name  string // Excel table name, for structured references: Events[Date]
+	cols  []column
+	rows  int
+	// row fills dst with row i's values: string, int, nil, day, stamp or
+	// a string in a linkCol.
+	row func(i int, dst []any)
+	// decorate adds to the first sheet before it is closed (Summary's chart).
+	decorate func(b *book, sheet string, rows int) error
+}
+
+// day is a civil date (00:00 UTC) shown at a precision: day, month or year.
+type day struct {
+	t         time.Time
+	precision string
+}
+
+// stamp is a point in time shown as its wall-clock date and time.
+type stamp time.Time

@@ -1,0 +1,206 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// zipWriter is the excelize.ZipWriter Render plugs into excelize. It makes
+// the package reproducible and adds what excelize's stream writer cannot:
+//
+//   - excelize writes streamed sheets in map order; entries here are sorted
+//     by name ([Content_Types].xml first, as Office writes it) and carry a
+//     fixed timestamp;
+//   - excelize adds [Content_Types].xml Default entries in map order once
+//     the workbook has a chart; they are sorted here;
+//   - a worksheet with hyperlinks gets its <hyperlinks> element and their
+//     relationships, linearly (excelize's SetCellHyperLink rescans every
+//     earlier link and relationship, which is quadratic in a large sheet).
+//
+// Entries are deflated as they arrive, so only the compressed workbook is
+// held in memory; the few small parts that are edited are kept raw until
+// Close.
+type zipWriter struct {
+	links   map[string][]link // worksheet part name → its hyperlinks
+	out     io.Writer
+	entries []*entry
+}
+
+func newZipWriter() *zipWriter {
+	return &zipWriter{links: map[string][]link{}}
+}
+
+// bind is the factory excelize.File.SetZipWriter wants.
+func (z *zipWriter) bind(w io.Writer) excelize.ZipWriter {
+	z.out, z.entries = w, nil
+	return z
+}
+
+// entry is one part of the package.
+type entry struct {
+	name string
+	crc  hash.Hash32
+	size uint64
+	comp bytes.Buffer
+	fw   *flate.Writer
+	raw  *bytes.Buffer // parts edited at Close
+	inj  *injector     // worksheets that get hyperlinks
+}
+
+func (z *zipWriter) Create(name string) (io.Writer, error) {
+	e := &entry{name: name, crc: crc32.NewIEEE()}
+	fw, err := flate.NewWriter(&e.comp, deflateLevel)
+	if err != nil {
+		return nil, err
+	}
+	e.fw = fw
+	if name == contentTypesPart || strings.HasPrefix(name, "xl/worksheets/_rels/") && z.links[sheetPartOf(name)] != nil {
+		e.raw = &bytes.Buffer{}
+	} else if ls := z.links[name]; len(ls) > 0 {
+		e.inj = &injector{w: writerFunc(e.deflate), marker: []byte("</sheetData>"), insert: hyperlinksXML(ls)}
+	}
+	z.entries = append(z.entries, e)
+	return e, nil
+}
+
+// AddFS is part of excelize.ZipWriter; excelize does not call it.
+func (z *zipWriter) AddFS(fs.FS) error { return errors.New("xlsx: AddFS is not supported") }
+
+func (e *entry) Write(p []byte) (int, error) {
+	switch {
+	case e.raw != nil:
+		return e.raw.Write(p)
+	case e.inj != nil:
+		return e.inj.Write(p)
+	}
+	return e.deflate(p)
+}
+
+func (e *entry) deflate(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	return e.fw.Write(p)
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+const contentTypesPart = "[Content_Types].xml"
+
+// deflateLevel trades a little size for time: measured on 100,000 events,
+// level 3 writes in 3.3 s instead of 4.4 s at level 6 (the default), for a
+// workbook of 21.2 MB instead of 18.5 MB.
+const deflateLevel = 3
+
+const (
+	// dosDate1980 (1980-01-01, the earliest a zip can record) dates every
+	// entry; when the workbook was generated is in docProps/core.xml.
+	dosDate1980 = 1<<5 | 1
+	zipVersion  = 20 // 2.0: deflate
+)
+
+// Close finishes every entry, applies the edits and writes the package.
+func (z *zipWriter) Close() error {
+	seen := map[string]bool{}
+	for _, e := range z.entries {
+		seen[e.name] = true
+	}
+	// A linked sheet without relationships yet gets a part of its own.
+	for sheet := range z.links {
+		if !seen[sheet] {
+			return fmt.Errorf("xlsx: hyperlinks for %s, which was not written", sheet)
+		}
+		if rels := relsPartOf(sheet); !seen[rels] {
+			w, err := z.Create(rels)
+			if err != nil {
+				return err
+			}
+			io.WriteString(w, emptyRels)
+		}
+	}
+	for _, e := range z.entries {
+		if err := z.finish(e); err != nil {
+			return fmt.Errorf("xlsx: %s: %w", e.name, err)
+		}
+	}
+	sort.Slice(z.entries, func(i, j int) bool {
+		a, b := z.entries[i].name, z.entries[j].name
+		if (a == contentTypesPart) != (b == contentTypesPart) {
+			return a == contentTypesPart
+		}
+		return a < b
+	})
+	zw := zip.NewWriter(z.out)
+	for _, e := range z.entries {
+		// The entries are deflated already, so they go in raw; CreateRaw
+		// ignores FileHeader.Modified, hence the MS-DOS date field.
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               e.name,
+			Method:             zip.Deflate,
+			CreatorVersion:     zipVersion,
+			ReaderVersion:      zipVersion,
+			ModifiedDate:       dosDate1980,
+			CRC32:              e.crc.Sum32(),
+			CompressedSize64:   uint64(e.comp.Len()),
+			UncompressedSize64: e.size,
+		})
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(e.comp.Bytes()); err != nil {
+			return err
+		}
+		e.comp = bytes.Buffer{} // let it go while the rest is copied
+	}
+	return zw.Close()
+}
+
+// finish applies an entry's edit and completes its deflate stream.
+func (z *zipWriter) finish(e *entry) error {
+	switch {
+	case e.raw != nil:
+		b := e.raw.Bytes()
+		var err error
+		if e.name == contentTypesPart {
+			b, err = sortContentTypes(b)
+		} else {
+			b, err = addLinkRels(b, z.links[sheetPartOf(e.name)])
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := e.deflate(b); err != nil {
+			return err
+		}
+	case e.inj != nil:
+		if err := e.inj.Close(); err != nil {
+			return err
+		}
+	}
+	return e.fw.Close()
+}
+
+// relsPartOf returns the relationships part of a worksheet part:
+// xl/worksheets/sheet3.xml → xl/worksheets/_rels/sheet3.xml.rels.
+func relsPartOf(sheet string) string {
+	i := strings.LastIndexByte(sheet, '/')
+	return sheet[:i+1] + "_rels/" + sheet[i+1:] + ".rels"
+}
+
+// sheetPartOf is the inverse of relsPartOf.
+func sheetPartOf(rels string) string {
+	dir, file, _ := strings.Cut(rels, "_rels/")
+	return dir + strings.TrimSuffix(file, ".rels")
+}
