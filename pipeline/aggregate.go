@@ -281,14 +281,18 @@ func (pa *pairAcc) finish() *PairReport {
 		}
 		return a.Name < b.Name
 	})
-	// A source cited by several events of the pair gets one number.
+	// A source cited by several events of the pair with the same grade gets
+	// one number.
 	byKey := map[string]int{}
 	for _, e := range r.EventList {
 		for _, s := range e.Sources {
+			// The same report graded differently for different claims stays
+			// two citations, so each grade is shown with what it grades.
 			k := s.URL
 			if k == "" {
 				k = s.Title + "\x00" + s.Publisher
 			}
+			k += "\x00" + s.Grade()
 			if i, ok := byKey[k]; ok {
 				c := &r.Sources[i]
 				if c.EventIDs[len(c.EventIDs)-1] != e.ID {

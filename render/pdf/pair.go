@@ -197,9 +197,15 @@ func (b *briefing) summaries(p *pipeline.PairReport) {
 		l.row(h, rowOpts{})
 		l.para(e.Summary, body, pad{bottom: 2.2}, dateCol, grid-dateCol)
 		if len(e.Outcomes) > 0 {
-			l.row([]cell{{size: dateCol}, {text: "Outcomes", size: grid - dateCol, st: smallBold.sized(8), pad: pad{bottom: 0.8}}}, rowOpts{})
+			label := []cell{{size: dateCol}, {text: "Outcomes", size: grid - dateCol, st: smallBold.sized(8), pad: pad{bottom: 0.8}}}
+			bullet := func(o string) []cell {
+				return []cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}
+			}
+			// Keep the label with its first outcome: no orphaned label at a page foot.
+			l.need(l.keep(l.measure(label) + l.measure(bullet(e.Outcomes[0]))))
+			l.row(label, rowOpts{})
 			for _, o := range e.Outcomes {
-				l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}, rowOpts{split: true})
+				l.row(bullet(o), rowOpts{split: true})
 			}
 		}
 		l.space(3)
