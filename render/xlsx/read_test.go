@@ -76,7 +76,7 @@ func TestCellTypes(t *testing.T) {
 		"Summary": {
 			"Events": numberCell, "Meetings": numberCell, "Multilateral": numberCell, "Participants": numberCell,
 			"First date": dateCell, "Last date": dateCell, "Previous events": numberCell, "Change": numberCell,
-			"Pair": textCell, "Country A": textCell, "Focus areas": textCell,
+			"Pair": textCell, "Country A": textCell, "Focus areas": numberCell, "Focus area names": textCell,
 		},
 		"Events":       {"Event ID": textCell, "Date": dateCell, "Sources": numberCell, "Title": textCell, "Countries": textCell},
 		"Participants": {"Date": dateCell, "Name": textCell},

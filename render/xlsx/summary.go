@@ -30,12 +30,15 @@ func summaryTable(r *pipeline.Report) *table {
 			{name: "Other", kind: numberCol},
 			{name: "Multilateral", kind: numberCol},
 			{name: "Participants", kind: numberCol},
-			{name: "Focus areas", kind: textCol, max: 60}, // one line a pair, like the chart beside
+			// A count, like Participants, so that it sums and pivots; the names
+			// are in the extra "Focus area names" column and on their own sheet.
+			{name: "Focus areas", kind: numberCol},
 			{name: "First date", kind: dateCol},
 			{name: "Last date", kind: dateCol},
 			{name: "Previous events", kind: numberCol},
 			{name: "Change", kind: changeCol},
 			{name: "Period", kind: textCol},
+			{name: "Focus area names", kind: textCol, max: 60},
 		},
 		rows: len(r.Pairs),
 	}
@@ -54,8 +57,8 @@ func summaryTable(r *pipeline.Report) *table {
 		copy(v, []any{
 			p.Key, p.NameA, p.NameB, p.Events,
 			k.Meetings, k.Visits, k.Calls, k.Agreements, k.Exercises, k.Statements, k.Other,
-			p.Multilateral, len(p.Participants), strings.Join(areas, "; "),
-			day{t: p.First}, day{t: p.Last}, prev, change, r.Period.ID,
+			p.Multilateral, len(p.Participants), len(p.FocusAreas),
+			day{t: p.First}, day{t: p.Last}, prev, change, r.Period.ID, strings.Join(areas, "; "),
 		})
 	}
 	t.decorate = func(b *book, sheet string, rows int) error {
