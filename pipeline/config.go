@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
@@ -247,8 +248,16 @@ func CheckName(name string) error {
 			return fmt.Errorf("unknown placeholder %s; the only placeholder is {period}", ph)
 		}
 	}
+	for _, r := range name {
+		if unicode.IsControl(r) || strings.ContainsRune(`<>:"|?*`, r) {
+			return fmt.Errorf("%q must not contain control characters or any of < > : \" | ? * (not allowed in file names on every system)", name)
+		}
+	}
 	if strings.ContainsAny(name, `/\`) || strings.Contains(name, "..") || filepath.IsAbs(name) {
 		return fmt.Errorf("%q must be a plain file name: no path separators or \"..\", so outputs stay inside output.dir", name)
+	}
+	if strings.HasPrefix(name, ".") {
+		return fmt.Errorf("%q must not start with \".\": the outputs would be hidden files", name)
 	}
 	if strings.ContainsAny(strings.ReplaceAll(name, "{period}", ""), "{}") {
 		return fmt.Errorf("%q has an unbalanced brace", name)

@@ -31,6 +31,10 @@ func toolVersion() string {
 	return "devel"
 }
 
+// logFormatKey is where Before records --log-format in the app's Metadata,
+// for the messages of a failed run (exitCodeFormat).
+const logFormatKey = "log-format"
+
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	configFlag := &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: ./config.toml if present)"}
 	strictFlag := &cli.BoolFlag{Name: "strict", Usage: "treat warnings (unknown focus areas, missing glyphs) as errors"}
@@ -44,6 +48,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 		Writer:          stdout,
 		ErrWriter:       stderr,
 		HideHelpCommand: true,
+		Metadata:        map[string]any{},
 		Suggest:         true,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
@@ -57,6 +62,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 			if c.Bool("quiet") && c.Bool("verbose") {
 				return usagef("--quiet and --verbose cannot be used together")
 			}
+			c.App.Metadata[logFormatKey] = c.String("log-format")
 			return nil
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {

@@ -38,7 +38,9 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	ctx.Options.OutDir = c.String("out")
 	ctx.Options.PerPair = c.Bool("per-pair")
 	err = pipeline.Run(ctx, build.Stages())
-	if ctx.Dataset != nil {
+	// With --strict, a failed run's warnings are its errors: exitCode
+	// prints them once, as problems.
+	if ctx.Dataset != nil && (err == nil || !ctx.Options.Strict) {
 		warn(ctx)
 	}
 	return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 
 	"github.com/briefing-tool/briefing/pipeline"
@@ -27,31 +28,89 @@ func usagef(format string, args ...any) error {
 }
 
 // exitCode turns an error into the process's exit code and its message on
-// stderr. It is the only place that does.
+// stderr, as text lines. It is the only place that does.
 func exitCode(err error, stderr io.Writer) int {
+	return exitCodeFormat(err, stderr, "text")
+}
+
+// exitCodeFormat is exitCode for a log format: with "json" every message is
+// one JSON object per line, like the rest of the log, so that a machine
+// reading the log can parse every line of a failed run too. The text of
+// each message ("msg") is the same as the text line's.
+func exitCodeFormat(err error, stderr io.Writer, format string) int {
 	if err == nil {
 		return ExitOK
 	}
+	out := errorOutput{w: stderr}
+	if format == "json" {
+		out.log = slog.New(slog.NewJSONHandler(stderr, nil))
+	}
 	var ue *usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(stderr, "briefing: %s\nRun 'briefing --help' for usage.\n", ue.msg)
+		out.print(ue.msg, "exit_code", ExitUsage)
+		if out.log == nil {
+			fmt.Fprintln(stderr, "Run 'briefing --help' for usage.")
+		}
 		return ExitUsage
 	}
 	var list pipeline.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
-			fmt.Fprintln(stderr, e.Error())
+			out.problem(e)
 		}
-		fmt.Fprintf(stderr, "briefing: %s; nothing was written\n", plural(len(list), "problem"))
+		out.print(plural(len(list), "problem")+"; nothing was written", "problems", len(list), "exit_code", ExitInvalid)
 		return ExitInvalid
 	}
-	msg := err.Error()
+	msg := strings.TrimSpace(err.Error())
+	attrs := []any{"exit_code", ExitFailure}
 	var se *pipeline.StageError
 	if errors.As(err, &se) {
-		msg = se.Stage + ": " + se.Err.Error()
+		msg = se.Stage + ": " + strings.TrimSpace(se.Err.Error())
+		attrs = append([]any{"stage", se.Stage}, attrs...)
 	}
-	fmt.Fprintf(stderr, "briefing: %s\n", strings.TrimSpace(msg))
+	out.print(msg, attrs...)
 	return ExitFailure
+}
+
+// errorOutput prints the messages of a failed run: "briefing: msg" lines,
+// or JSON objects at level ERROR when log is set.
+type errorOutput struct {
+	w   io.Writer
+	log *slog.Logger
+}
+
+func (o errorOutput) print(msg string, attrs ...any) {
+	if o.log != nil {
+		o.log.Error(msg, attrs...)
+		return
+	}
+	fmt.Fprintf(o.w, "briefing: %s\n", msg)
+}
+
+// problem prints one problem of the input or config: its line as text, or
+// the same line with its parts as fields.
+func (o errorOutput) problem(e *pipeline.Error) {
+	if o.log == nil {
+		fmt.Fprintln(o.w, e.Error())
+		return
+	}
+	var attrs []any
+	for _, a := range []struct {
+		key string
+		val any
+		set bool
+	}{
+		{"file", e.Pos.File, e.Pos.File != ""},
+		{"line", e.Pos.Line, e.Pos.Line > 0},
+		{"col", e.Pos.Col, e.Pos.Col > 0},
+		{"event", e.Event, e.Event != ""},
+		{"field", e.Field, e.Field != ""},
+	} {
+		if a.set {
+			attrs = append(attrs, a.key, a.val)
+		}
+	}
+	o.log.Error(e.Error(), append(attrs, "problem", e.Msg)...)
 }
 
 // plural writes "1 event", "2 events"; irregular words pass their plural.

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	_ "time/tzdata" // time zones resolve the same on every machine, even without tzdata
+
+	"github.com/urfave/cli/v2"
 )
 
 func main() {
@@ -17,13 +19,22 @@ func main() {
 
 // run is main without the process: tests call it directly.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) (code int) {
+	app := newApp(stdout, stderr, getenv)
 	defer func() {
 		// A panic is a bug; show one line, not a stack trace.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "briefing: internal error: %v; please report it\n", r)
-			code = ExitFailure
+			code = exitCodeFormat(fmt.Errorf("internal error: %v; please report it", r), stderr, logFormat(app))
 		}
 	}()
-	app := newApp(stdout, stderr, getenv)
-	return exitCode(app.Run(args), stderr)
+	err := app.Run(args)
+	return exitCodeFormat(err, stderr, logFormat(app))
+}
+
+// logFormat is the --log-format of the run, once the global flags have been
+// parsed and checked; "text" before that.
+func logFormat(app *cli.App) string {
+	if f, ok := app.Metadata[logFormatKey].(string); ok {
+		return f
+	}
+	return "text"
 }

@@ -35,27 +35,75 @@ func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 // lockDir takes the output directory for this process. A lock left by a
 // process that no longer exists (killed mid-run) is taken over, and the
 // temporaries it left are removed. It returns the function that unlocks.
+//
+// The lock file appears with its pid already in it (written to a temporary,
+// then hard-linked into place), so no other run can read it empty and take
+// it for stale; a stale lock is renamed aside before removal, so only one of
+// several runs taking it over wins.
 func lockDir(dir string) (func(), error) {
 	path := filepath.Join(dir, lockName)
-	for attempt := 0; attempt < 2; attempt++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	for attempt := 0; attempt < 5; attempt++ {
+		err := linkLock(dir, path)
 		if err == nil {
-			fmt.Fprintf(f, "%d\n", os.Getpid())
-			f.Close()
 			removeStale(dir)
 			return func() { os.Remove(path) }, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
 			return nil, &WriteError{Path: path, Err: unwrapPath(err)}
 		}
-		b, _ := os.ReadFile(path)
-		pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+		pid := readPID(path)
 		if pid > 0 && alive(pid) {
 			return nil, &LockedError{Dir: dir, PID: pid}
 		}
-		os.Remove(path) // stale: its run is gone
+		aside := fmt.Sprintf("%s.stale.%d", path, os.Getpid())
+		if os.Rename(path, aside) != nil {
+			continue // another run moved it first; look again
+		}
+		// Between reading and renaming, another run may have taken over
+		// and locked: if what we moved is live, put it back and yield.
+		if moved := readPID(aside); moved != pid && moved > 0 && alive(moved) {
+			os.Link(aside, path)
+			os.Remove(aside)
+			return nil, &LockedError{Dir: dir, PID: moved}
+		}
+		os.Remove(aside)
 	}
-	return nil, &WriteError{Path: path, Err: errors.New("could not take the lock")}
+	return nil, &WriteError{Path: path, Err: errors.New("could not take the lock: other runs keep replacing it")}
+}
+
+// linkLock creates the lock file at path atomically with this process's pid
+// in it; the error wraps os.ErrExist when a lock is there.
+func linkLock(dir, path string) error {
+	f, err := os.CreateTemp(dir, lockName+".new.*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	err = os.Link(tmp, path)
+	if err != nil && !errors.Is(err, os.ErrExist) {
+		// File systems without hard links: exclusive create, which leaves a
+		// moment where the lock is empty (readPID then sees 0: not alive).
+		var f *os.File
+		if f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+			_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
+			f.Close()
+		}
+	}
+	return err
+}
+
+func readPID(path string) int {
+	b, _ := os.ReadFile(path)
+	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+	return pid
 }
 
 // alive reports whether a process with pid exists.

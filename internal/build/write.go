@@ -60,6 +60,14 @@ func (w writeStage) Run(c *pipeline.Context) error {
 		}
 		done = append(done, pending{tmp, final})
 	}
+	// A target that is a directory would fail its rename after earlier ones
+	// succeeded, leaving a mix of old and new outputs: check all first.
+	for _, p := range done {
+		if st, err := os.Lstat(p.final); err == nil && st.IsDir() {
+			cleanup()
+			return &WriteError{Path: p.final, Err: errors.New("a directory is in the way")}
+		}
+	}
 	for i, p := range done {
 		if err := os.Rename(p.tmp, p.final); err != nil {
 			for _, q := range done[i:] {
@@ -118,10 +126,16 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
+// unwrapPath drops the paths an *os.PathError or *os.LinkError repeats
+// (WriteError names the output already).
 func unwrapPath(err error) error {
 	var pe *os.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }
