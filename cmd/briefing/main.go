@@ -18,16 +18,22 @@ func main() {
 }
 
 // run is main without the process: tests call it directly.
-func run(args []string, stdout, stderr io.Writer, getenv func(string) string) (code int) {
+func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	app := newApp(stdout, stderr, getenv)
+	return guard(func(err error) int { return exitCodeFormat(err, stderr, logFormat(app)) }, func() int {
+		return exitCodeFormat(app.Run(args), stderr, logFormat(app))
+	})
+}
+
+// guard runs fn and turns a panic, which is a bug, into one message and
+// exit code 3 instead of a stack trace in front of the user.
+func guard(report func(error) int, fn func() int) (code int) {
 	defer func() {
-		// A panic is a bug; show one line, not a stack trace.
 		if r := recover(); r != nil {
-			code = exitCodeFormat(fmt.Errorf("internal error: %v; please report it", r), stderr, logFormat(app))
+			code = report(fmt.Errorf("internal error: %v; please report it", r))
 		}
 	}()
-	err := app.Run(args)
-	return exitCodeFormat(err, stderr, logFormat(app))
+	return fn()
 }
 
 // logFormat is the --log-format of the run, once the global flags have been

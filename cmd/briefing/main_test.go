@@ -302,3 +302,14 @@ func golden(t *testing.T, path, got string) {
 		t.Errorf("%s differs (run go test -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
+
+func TestGuardPanic(t *testing.T) {
+	var buf bytes.Buffer
+	code := guard(func(err error) int { return exitCode(err, &buf) }, func() int { panic("nil map") })
+	if code != ExitFailure || buf.String() != "briefing: internal error: nil map; please report it\n" {
+		t.Errorf("guard: exit %d, stderr %q; want exit 3 and one line", code, buf.String())
+	}
+	if code := guard(func(error) int { return -1 }, func() int { return ExitOK }); code != ExitOK {
+		t.Errorf("guard without panic: %d", code)
+	}
+}
