@@ -74,7 +74,12 @@ func Run(ctx *Context, stages []Stage) error {
 		}
 		start := time.Now()
 		err := s.Run(ctx)
-		ctx.Log.Debug("stage done", "stage", s.String(), "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		ms := float64(time.Since(start).Microseconds()) / 1000
+		if err != nil {
+			ctx.Log.Debug("stage failed", "stage", s.String(), "duration_ms", ms, "error", err.Error())
+		} else {
+			ctx.Log.Debug("stage done", "stage", s.String(), "duration_ms", ms)
+		}
 		if err != nil {
 			return &StageError{Stage: s.String(), Err: err}
 		}
