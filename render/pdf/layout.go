@@ -22,7 +22,9 @@ import (
 //
 // The arithmetic below mirrors maroto v2's Maroto.addRow and AddPages
 // operation for operation, so the floating-point sums agree exactly; Render
-// checks the page count against the PDF it gets back.
+// checks the page count against the PDF it gets back. maroto's pages become
+// the PDF's only if gofpdf breaks the pages where maroto does: see
+// footerRow, which registerFooter puts around the footer.
 type layout struct {
 	m    core.Maroto
 	cfg  *entity.Config
@@ -80,15 +82,87 @@ func (l *layout) registerHeader(p *probe, rows ...core.Row) error {
 	return nil
 }
 
+// registerFooter sets the rows repeated at the bottom of every page. They
+// must have no background or border (footerRow draws their cells 0 high).
 func (l *layout) registerFooter(rows ...core.Row) error {
-	if err := l.m.RegisterFooter(rows...); err != nil {
+	wrapped := make([]core.Row, len(rows))
+	for i, r := range rows {
+		if styled(r) {
+			return errors.New("pdf: a footer row or column has a cell style")
+		}
+		wrapped[i] = &footerRow{Row: r, cfg: l.cfg}
+	}
+	if err := l.m.RegisterFooter(wrapped...); err != nil {
 		return err
 	}
 	l.footerH = 0
-	for _, r := range rows {
+	for _, r := range wrapped {
 		l.footerH += l.height(r)
 	}
 	return nil
+}
+
+// footerRow is a footer row that gofpdf cannot push onto a page of its own.
+//
+// maroto does not start pages itself: it draws its pages one after the
+// other and lets gofpdf's automatic page break start each new one. Every
+// row draws a cell (CellFormat) per column, the row's height high, and
+// gofpdf starts a new page when such a cell would pass the bottom margin
+// (y+h > page height - bottom margin). maroto fills each page with a
+// spacer row down to the footer, so the footer's cells end exactly on that
+// line, and rounding decides whether they pass it. maroto sums the heights
+// of a page's rows from 0 and compares the sum with the content height;
+// gofpdf's cursor adds the same heights to the top margin, which rounds
+// differently. maroto truncates the spacer to 9 decimals, which normally
+// leaves the footer a little above the line, but when the space left has
+// no more than 9 decimals (the spacer was 7.6 mm on page 495 of the
+// 2025-Q2 briefing that failed) there is nothing to truncate: gofpdf's
+// cursor can end one ulp lower (278.00000000000006 mm for 278), the footer
+// starts a page of its own and every later page is drawn one page down.
+// Large briefings hit this on roughly one page in several hundred, and
+// Render fails its page count check.
+//
+// Render is maroto's Row.Render for a row without a style, except that the
+// cells that move gofpdf's cursor across the row are 0 high. Without a
+// border or background they draw nothing at any height, and a cell 0 high
+// never sets off a page break. The components are drawn in the full-height
+// cell and the cursor moves down by the full height, as before. The next
+// page still starts where maroto's does: its page header row does not fit
+// in the 0 to 1e-9 mm left below the footer.
+type footerRow struct {
+	core.Row
+	cfg *entity.Config
+}
+
+func (r *footerRow) SetConfig(cfg *entity.Config) {
+	r.cfg = cfg
+	r.Row.SetConfig(cfg)
+}
+
+func (r *footerRow) Render(prov core.Provider, cell entity.Cell) {
+	cell.Height = r.GetHeight(prov, &cell)
+	inner := cell.Copy()
+	for _, c := range r.GetColumns() {
+		percent := float64(c.GetSize()) / float64(r.cfg.MaxGridSize)
+		inner.Width = cell.Width * percent
+		prov.CreateCol(inner.Width, 0, r.cfg, nil)
+		c.Render(prov, inner, false)
+		inner.X += inner.Width
+	}
+	prov.CreateRow(cell.Height)
+}
+
+// styled reports whether r or one of its columns has a cell style.
+func styled(r core.Row) bool {
+	if len(r.GetStructure().GetData().Details) > 0 {
+		return true
+	}
+	for _, c := range r.GetColumns() {
+		if len(c.GetStructure().GetData().Details) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // height is the height maroto will give r. maroto caches it in the row.
