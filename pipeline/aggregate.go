@@ -283,16 +283,15 @@ func (pa *pairAcc) finish() *PairReport {
 	})
 	// A source cited by several events of the pair with the same grade gets
 	// one number.
-	byKey := map[string]int{}
+	byKey := map[citeKey]int{}
 	for _, e := range r.EventList {
 		for _, s := range e.Sources {
 			// The same report graded differently for different claims stays
 			// two citations, so each grade is shown with what it grades.
-			k := s.URL
-			if k == "" {
-				k = s.Title + "\x00" + s.Publisher
+			k := citeKey{s.URL, s.Grade()}
+			if k.source == "" {
+				k.source = s.Title + "\x00" + s.Publisher
 			}
-			k += "\x00" + s.Grade()
 			if i, ok := byKey[k]; ok {
 				c := &r.Sources[i]
 				if c.EventIDs[len(c.EventIDs)-1] != e.ID {
@@ -306,6 +305,10 @@ func (pa *pairAcc) finish() *PairReport {
 	}
 	return r
 }
+
+// citeKey identifies a citation of a pair: its source (the URL, else title
+// and publisher) and its grade.
+type citeKey struct{ source, grade string }
 
 // Citations returns the numbers of the pair's sources cited by event id, in
 // order, for "[1, 3]" marks next to events.
@@ -353,25 +356,48 @@ func RankKeyDevelopments(events []*Event, limit int) []*Event {
 		}
 		return 2
 	}
-	out := append([]*Event(nil), events...)
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if tier(a) != tier(b) {
-			return tier(a) < tier(b)
+	if len(events) == 0 {
+		return nil
+	}
+	type ranked struct {
+		e            *Event
+		tier, weight int
+	}
+	before := func(a, b ranked) bool {
+		if a.tier != b.tier {
+			return a.tier < b.tier
 		}
-		if weight[a.Kind] != weight[b.Kind] {
-			return weight[a.Kind] > weight[b.Kind]
+		if a.weight != b.weight {
+			return a.weight > b.weight
 		}
-		if len(a.Countries) != len(b.Countries) {
-			return len(a.Countries) > len(b.Countries)
+		if len(a.e.Countries) != len(b.e.Countries) {
+			return len(a.e.Countries) > len(b.e.Countries)
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+		if !a.e.Date.Equal(b.e.Date) {
+			return a.e.Date.After(b.e.Date)
 		}
-		return a.ID < b.ID
-	})
-	if len(out) > limit {
-		out = out[:limit]
+		return a.e.ID < b.e.ID
+	}
+	// The order is total (ids are unique), so keeping the best limit events
+	// in one pass gives what sorting all of them and cutting would: a year
+	// has tens of thousands of events, and the list keeps 8.
+	top := make([]ranked, 0, min(limit, len(events))+1)
+	for _, e := range events {
+		x := ranked{e, tier(e), weight[e.Kind]}
+		if len(top) == limit && (limit == 0 || !before(x, top[len(top)-1])) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return before(x, top[i]) })
+		top = append(top, ranked{})
+		copy(top[i+1:], top[i:])
+		top[i] = x
+		if len(top) > limit {
+			top = top[:limit]
+		}
+	}
+	out := make([]*Event, len(top))
+	for i, x := range top {
+		out[i] = x.e
 	}
 	return out
 }

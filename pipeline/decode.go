@@ -30,8 +30,20 @@ type fields struct {
 	sec   *section // where the table starts; nil when unknown
 	file  string
 	event string // event id or "#n"
-	path  string // field prefix, e.g. "participants[2]."
-	m     map[string]any
+	// list and idx make the field prefix of a table in a list, e.g.
+	// "participants[2]."; it is only formatted for a message.
+	list string
+	idx  int
+	m    map[string]any
+}
+
+// field is key's path from the event, e.g. "participants[2].name".
+func (f *fields) field(key string) string {
+	k := toml.Key{key}.String()
+	if f.list == "" {
+		return k
+	}
+	return f.list + "[" + strconv.Itoa(f.idx) + "]." + k
 }
 
 // pos returns the position of key's value, or the table header's line.
@@ -48,11 +60,21 @@ func (f *fields) pos(key string) Position {
 func (f *fields) fail(key, format string, args ...any) {
 	// Keys are quoted as in TOML when they are not bare ("a\nb"), so that
 	// an odd key in the input cannot split the message over lines.
-	f.errs.Add(f.pos(key), f.event, f.path+toml.Key{key}.String(), format, args...)
+	f.errs.Add(f.pos(key), f.event, f.field(key), format, args...)
 }
 
 // unknown reports keys the schema does not have, suggesting a close one.
 func (f *fields) unknown(known []string) {
+	all := true
+	for k := range f.m {
+		if !contains(known, k) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return
+	}
 	keys := make([]string, 0, len(f.m))
 	for k := range f.m {
 		keys = append(keys, k)
@@ -251,16 +273,18 @@ func clip(s string) string {
 // decodeEvent turns one [[event]] table into an Event, recording problems.
 // idx is the event's 1-based index in its file, used when it has no id.
 func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[string][]*section, countries *country.Table, errs *ErrorList) *Event {
-	f := &fields{errs: errs, sec: sec, file: file, m: m, event: fmt.Sprintf("#%d", idx)}
+	f := &fields{errs: errs, sec: sec, file: file, m: m}
 	e := &Event{Pos: Position{File: file}}
 	if sec != nil {
 		e.Pos.Line = sec.line
 	}
 	if id, ok := m["id"].(string); ok && id != "" {
 		f.event = id
+	} else {
+		f.event = "#" + strconv.Itoa(idx)
 	}
 	e.ID = f.str("id", true)
-	if e.ID != "" && !idPattern.MatchString(e.ID) {
+	if e.ID != "" && !validID(e.ID) {
 		f.fail("id", "%q must match [a-z0-9][a-z0-9-]* (lower-case letters, digits and hyphens)", e.ID)
 	}
 	f.unknown(eventFields)
@@ -274,7 +298,6 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 	e.Kind = f.oneOf("kind", Kinds, "", true)
 	e.Status = f.oneOf("status", Statuses, "held", false)
 
-	seen := map[string]bool{}
 	_, arr := f.m["countries"].([]any)
 	unknown := 0
 	for _, c := range f.strings("countries") {
@@ -284,20 +307,19 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 			unknown++
 			continue
 		}
-		if !seen[code] {
-			seen[code] = true
+		if !contains(e.Countries, code) {
 			e.Countries = append(e.Countries, code)
 		}
 	}
 	if _, ok := f.m["countries"]; !ok {
 		f.fail("countries", "required field is missing")
-	} else if arr && unknown == 0 && len(seen) < 2 {
+	} else if arr && unknown == 0 && len(e.Countries) < 2 {
 		// Unknown codes are reported already; one typo gives one message.
-		f.fail("countries", "needs at least 2 distinct countries, found %d", len(seen))
+		f.fail("countries", "needs at least 2 distinct countries, found %d", len(e.Countries))
 	}
 	if h := f.str("host", false); h != "" {
 		e.Host = strings.ToUpper(strings.TrimSpace(h))
-		if !seen[e.Host] {
+		if !contains(e.Countries, e.Host) {
 			f.fail("host", "%q is not one of the event's countries (%s)", h, strings.Join(e.Countries, ", "))
 		}
 	}
@@ -306,8 +328,12 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 	e.Summary = strings.TrimSpace(f.str("summary", false))
 	e.Outcomes = f.strings("outcomes")
 
-	for i, pm := range f.tables("participants") {
-		pf := &fields{errs: errs, sec: nth(subs["participants"], i, f.at("participants")), file: file, m: pm, event: f.event, path: fmt.Sprintf("participants[%d].", i+1)}
+	ptables := f.tables("participants")
+	if len(ptables) > 0 {
+		e.Participants = make([]Participant, 0, len(ptables))
+	}
+	for i, pm := range ptables {
+		pf := &fields{errs: errs, sec: f.nth(subs, "participants", i), file: file, m: pm, event: f.event, list: "participants", idx: i + 1}
 		pf.unknown(participantFields)
 		p := Participant{
 			Name:         pf.str("name", true),
@@ -323,8 +349,12 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 		}
 		e.Participants = append(e.Participants, p)
 	}
-	for i, sm := range f.tables("sources") {
-		sf := &fields{errs: errs, sec: nth(subs["sources"], i, f.at("sources")), file: file, m: sm, event: f.event, path: fmt.Sprintf("sources[%d].", i+1)}
+	stables := f.tables("sources")
+	if len(stables) > 0 {
+		e.Sources = make([]Source, 0, len(stables))
+	}
+	for i, sm := range stables {
+		sf := &fields{errs: errs, sec: f.nth(subs, "sources", i), file: file, m: sm, event: f.event, list: "sources", idx: i + 1}
 		sf.unknown(sourceFields)
 		s := Source{
 			Title:     strings.TrimSpace(sf.str("title", false)),
@@ -369,11 +399,27 @@ func unknownCode(c string, countries *country.Table) string {
 	return msg
 }
 
-func nth(secs []*section, i int, fallback *section) *section {
-	if i < len(secs) {
+// nth returns the section of the i-th table of list (from 0), or, for
+// tables written inline, a section at the list's key (see at).
+func (f *fields) nth(subs map[string][]*section, list string, i int) *section {
+	if secs := subs[list]; i < len(secs) {
 		return secs[i]
 	}
-	return fallback
+	return f.at(list)
+}
+
+// validID reports whether id matches idPattern, [a-z0-9][a-z0-9-]*,
+// without the regular expression machinery: it runs for every event.
+func validID(id string) bool {
+	if id == "" || id[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

@@ -87,7 +87,11 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 	}
 	wg.Wait()
 
-	ds := &Dataset{}
+	n := 0
+	for _, r := range results {
+		n += len(r.events)
+	}
+	ds := &Dataset{Events: make([]*Event, 0, n), Inputs: make([]Input, 0, len(results))}
 	for _, r := range results {
 		errs = append(errs, r.errs...)
 		ds.Inputs = append(ds.Inputs, r.input)
@@ -162,7 +166,64 @@ func loadFile(path, display string, countries *country.Table) (r fileResult) {
 	r.input.Size = int64(len(src))
 	r.events, r.errs = parseEvents(display, src, countries)
 	r.input.Events = len(r.events)
+	if len(r.errs) == 0 {
+		compact(r.events)
+	}
 	return r
+}
+
+// compact copies every string of the file's events into one allocation.
+// The decoder's strings are mostly slices of its own copy of the whole
+// file, so that an event's id alone would keep the file's bytes, its
+// comments and TOML syntax in memory for the rest of the run; after
+// compact, only the values stay, at the cost of one copy of them.
+func compact(events []*Event) {
+	each := func(f func(*string)) {
+		for _, e := range events {
+			f(&e.ID)
+			f(&e.DatePrecision)
+			f(&e.Title)
+			f(&e.Kind)
+			f(&e.Status)
+			for i := range e.Countries {
+				f(&e.Countries[i])
+			}
+			f(&e.Host)
+			f(&e.Location)
+			for i := range e.FocusAreas {
+				f(&e.FocusAreas[i])
+			}
+			f(&e.Summary)
+			for i := range e.Outcomes {
+				f(&e.Outcomes[i])
+			}
+			for i := range e.Participants {
+				p := &e.Participants[i]
+				f(&p.Name)
+				f(&p.Rank)
+				f(&p.Role)
+				f(&p.Organization)
+				f(&p.Country)
+			}
+			for i := range e.Sources {
+				s := &e.Sources[i]
+				f(&s.Title)
+				f(&s.Publisher)
+				f(&s.URL)
+				f(&s.Reliability)
+			}
+		}
+	}
+	n := 0
+	each(func(s *string) { n += len(*s) })
+	var b strings.Builder
+	b.Grow(n)
+	each(func(s *string) { b.WriteString(*s) })
+	all := b.String() // no copy: the builder's bytes become the string
+	each(func(s *string) {
+		k := len(*s)
+		*s, all = all[:k], all[k:]
+	})
 }
 
 // parseEvents decodes and validates the events in src, naming file in
@@ -176,7 +237,7 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM is harmless; drop it
 	var doc map[string]any
-	if _, err := toml.Decode(string(src), &doc); err != nil {
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			errs.Add(syntaxPos(file, src, pe), "", "", "TOML syntax: %s", pe.Message)
@@ -185,7 +246,22 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 		}
 		return nil, errs
 	}
-	secs := scanSections(file, src)
+	// A file without problems needs only the lines of its event headers;
+	// one with problems is scanned again for the position of every key.
+	events, errs, placed := checkEvents(file, src, doc, countries, false)
+	if len(errs) > 0 || !placed {
+		events, errs, _ = checkEvents(file, src, doc, countries, true)
+	}
+	return events, errs
+}
+
+// checkEvents validates the decoded doc of file and turns its event tables
+// into Events. With keys, problems point at the key they are about;
+// without, the scan is cheaper but problems point only at their table's
+// header, and placed reports whether every event had a header of its own
+// (events written as inline tables take their position from a key).
+func checkEvents(file string, src []byte, doc map[string]any, countries *country.Table, keys bool) (events []*Event, errs ErrorList, placed bool) {
+	secs := scan(file, src, keys)
 	var eventSecs []*section
 	subs := map[*section]map[string][]*section{}
 	var cur *section
@@ -202,18 +278,26 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 	}
 
 	top := &fields{errs: &errs, sec: secs[0], file: file, m: doc}
-	for _, k := range sortedKeys(doc) {
-		if k != "event" {
-			top.fail(k, "unknown top-level key; event files hold [[event]] tables only")
+	if _, ok := doc["event"]; len(doc) > 1 || len(doc) == 1 && !ok {
+		for _, k := range sortedKeys(doc) {
+			if k != "event" {
+				top.fail(k, "unknown top-level key; event files hold [[event]] tables only")
+			}
 		}
 	}
-	var events []*Event
-	for i, m := range top.tables("event") {
-		sec := nth(eventSecs, i, top.at("event"))
-		e := decodeEvent(m, i+1, file, sec, subs[sec], countries, &errs)
-		events = append(events, e)
+	tables := top.tables("event")
+	placed = len(tables) <= len(eventSecs)
+	events = make([]*Event, 0, len(tables))
+	for i, m := range tables {
+		var sec *section
+		if i < len(eventSecs) {
+			sec = eventSecs[i]
+		} else {
+			sec = top.at("event")
+		}
+		events = append(events, decodeEvent(m, i+1, file, sec, subs[sec], countries, &errs))
 	}
-	return events, errs
+	return events, errs, placed
 }
 
 // syntaxPos places a TOML syntax error. The decoder's own line and column
@@ -248,19 +332,16 @@ func firstInvalidUTF8(src []byte) (line, col int, b byte) {
 
 // checkDuplicateIDs reports every id used more than once, naming all places.
 func checkDuplicateIDs(events []*Event, errs *ErrorList) {
-	byID := map[string][]*Event{}
+	first := make(map[string]*Event, len(events))
 	for _, e := range events {
-		if e.ID != "" {
-			byID[e.ID] = append(byID[e.ID], e)
-		}
-	}
-	for _, e := range events {
-		same := byID[e.ID]
-		if len(same) < 2 || same[0] == e {
+		if e.ID == "" {
 			continue
 		}
-		first := same[0].Pos
-		errs.Add(e.Pos, e.ID, "id", "duplicate id; first used at %s", first)
+		if f, ok := first[e.ID]; ok {
+			errs.Add(e.Pos, e.ID, "id", "duplicate id; first used at %s", f.Pos)
+			continue
+		}
+		first[e.ID] = e
 	}
 }
 

@@ -40,14 +40,24 @@ func normalizePeople(people map[string][]string, events []*Event) {
 		configured[fold(c)] = true
 	}
 	spellings := map[string]map[string]int{}
+	// The same few hundred people appear in thousands of events: each
+	// spelling as written is cleaned and folded once.
+	type person struct{ name, key string }
+	memo := map[string]person{}
 	for _, e := range events {
 		for i := range e.Participants {
 			p := &e.Participants[i]
-			name := norm.NFC.String(collapse(p.Name))
-			f := fold(name)
-			if c, ok := idx[f]; ok {
-				name, f = c, fold(c)
+			m, ok := memo[p.Name]
+			if !ok {
+				name := norm.NFC.String(collapse(p.Name))
+				f := fold(name)
+				if c, ok := idx[f]; ok {
+					name, f = c, fold(c)
+				}
+				m = person{name, f}
+				memo[p.Name] = m
 			}
+			name, f := m.name, m.key
 			p.Name, p.key = name, f
 			if configured[f] {
 				continue
@@ -90,23 +100,38 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
 		events int
 	}
 	unknowns := map[string]*unknown{}
+	// Areas repeat across events: each spelling as written is cleaned and
+	// looked up once.
+	type area struct {
+		name  string // collapsed, or the canonical name when known
+		known bool
+	}
+	memo := map[string]area{}
 	for _, e := range events {
 		out := e.FocusAreas[:0]
-		seen := map[string]bool{}
 		for _, a := range e.FocusAreas {
-			name := collapse(a)
+			m, ok := memo[a]
+			if !ok {
+				m.name = collapse(a)
+				if m.name != "" {
+					if c, ok := idx[fold(m.name)]; ok {
+						m = area{c, true}
+					}
+				}
+				memo[a] = m
+			}
+			name := m.name
 			if name == "" {
 				continue
 			}
-			if c, ok := idx[fold(name)]; ok {
-				name = c
-			} else if u, ok := unknowns[name]; ok {
-				u.events++
-			} else {
-				unknowns[name] = &unknown{name: name, first: e, events: 1}
+			if !m.known {
+				if u, ok := unknowns[name]; ok {
+					u.events++
+				} else {
+					unknowns[name] = &unknown{name: name, first: e, events: 1}
+				}
 			}
-			if !seen[name] {
-				seen[name] = true
+			if !contains(out, name) {
 				out = append(out, name)
 			}
 		}

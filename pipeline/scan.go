@@ -23,8 +23,31 @@ type section struct {
 }
 
 func scanSections(file string, src []byte) []*section {
-	top := &section{line: 0, keys: map[string]Position{}}
+	return scan(file, src, true)
+}
+
+// scan is scanSections, and without keys it records only the table
+// headers (every section's name, kind and line, and no keys): all that a
+// file without problems needs, as events take their position from their
+// header.
+//
+// It runs on every input file, so it spends little per line: it works on
+// the file's bytes and makes a string of a line only when it needs one —
+// for a header, or, without keys, for a line that may open a multi-line
+// string. A line inside a multi-line string is looked at only when it
+// holds the delimiter.
+func scan(file string, src []byte, keys bool) []*section {
+	newKeys := func() map[string]Position {
+		if keys {
+			return map[string]Position{}
+		}
+		return nil // never written; reading a nil map finds nothing
+	}
+	top := &section{line: 0, keys: newKeys()}
 	secs := []*section{top}
+	// latest is the index in secs of the latest section with each name,
+	// for finding a header's parent without searching back through secs.
+	latest := map[string]int{}
 	cur := top
 	var inMulti string // the open multi-line string delimiter, if any
 	line := 0
@@ -36,17 +59,19 @@ func scanSections(file string, src []byte) []*section {
 		} else {
 			raw, src = src, nil
 		}
-		text := string(raw)
 		if inMulti != "" {
-			if closeMulti(text, inMulti) >= 0 {
+			if bytes.Contains(raw, []byte(inMulti)) && closeMulti(string(raw), inMulti) >= 0 {
 				inMulti = ""
 			}
 			continue
 		}
-		trimmed := strings.TrimLeft(text, " \t")
-		indent := len(text) - len(trimmed)
+		indent := 0
+		for indent < len(raw) && (raw[indent] == ' ' || raw[indent] == '\t') {
+			indent++
+		}
 		switch {
-		case strings.HasPrefix(trimmed, "["):
+		case indent < len(raw) && raw[indent] == '[':
+			trimmed := headerLine(raw[indent:])
 			array := strings.HasPrefix(trimmed, "[[")
 			open, closing := "[", "]"
 			if array {
@@ -55,27 +80,34 @@ func scanSections(file string, src []byte) []*section {
 			after := trimmed[len(open):]
 			nameCol := indent + len(open) + len(after) - len(strings.TrimLeft(after, " \t")) + 1
 			name := headerName(after, closing)
-			cur = &section{name: name, array: array, line: line, keys: map[string]Position{}}
+			cur = &section{name: name, array: array, line: line, keys: newKeys()}
 			// A header also defines a key of its parent table ("meta" of the
 			// top level for [meta], "participants" of the event for
 			// [[event.participants]]), so problems with that key get a line.
-			if parent := enclosing(secs, name); parent != nil {
+			if parent := enclosing(secs, latest, name); parent != nil && keys {
 				k, _, _ := strings.Cut(strings.TrimPrefix(name, parent.name+"."), ".")
 				if _, dup := parent.keys[k]; !dup {
 					parent.keys[k] = Position{File: file, Line: line, Col: nameCol}
 				}
 			}
+			latest[name] = len(secs)
 			secs = append(secs, cur)
 		default:
+			if !keys && !bytes.Contains(raw, []byte(`"""`)) && !bytes.Contains(raw, []byte("'''")) {
+				continue // not a header, and opens no multi-line string
+			}
+			trimmed := string(raw[indent:])
 			key, valueAt, ok := splitKey(trimmed)
 			if !ok {
 				continue
 			}
-			if _, dup := cur.keys[key]; !dup {
-				cur.keys[key] = Position{File: file, Line: line, Col: indent + valueAt + 1}
+			if keys {
+				if _, dup := cur.keys[key]; !dup {
+					cur.keys[key] = Position{File: file, Line: line, Col: indent + valueAt + 1}
+				}
 			}
 			rest := trimmed[valueAt:]
-			for _, d := range []string{`"""`, `'''`} {
+			for _, d := range [...]string{`"""`, "'''"} {
 				if strings.HasPrefix(rest, d) && closeMulti(rest[len(d):], d) < 0 {
 					inMulti = d
 				}
@@ -85,18 +117,39 @@ func scanSections(file string, src []byte) []*section {
 	return secs
 }
 
+// headerLine returns a header line as a string, without a copy for the
+// headers of event files.
+func headerLine(b []byte) string {
+	switch string(b) {
+	case "[[event]]":
+		return "[[event]]"
+	case "[[event.participants]]":
+		return "[[event.participants]]"
+	case "[[event.sources]]":
+		return "[[event.sources]]"
+	}
+	return string(b)
+}
+
 // enclosing returns the latest section whose name is a proper prefix of
-// name (the top level for any name), or nil when name is the top level.
-func enclosing(secs []*section, name string) *section {
+// name followed by a dot (the top level for any name), or nil when name is
+// the top level. latest maps each name to the index of its latest section
+// in secs (the top level excluded); the candidates are name's prefixes
+// that end before one of its dots.
+func enclosing(secs []*section, latest map[string]int, name string) *section {
 	if name == "" {
 		return nil
 	}
-	for i := len(secs) - 1; i > 0; i-- {
-		if strings.HasPrefix(name, secs[i].name+".") {
-			return secs[i]
+	best := 0
+	for i := 0; i < len(name); i++ {
+		if name[i] != '.' {
+			continue
+		}
+		if j, ok := latest[name[:i]]; ok && j > best {
+			best = j
 		}
 	}
-	return secs[0]
+	return secs[best]
 }
 
 // closeMulti returns the offset just past the delimiter in s that closes a
@@ -104,20 +157,40 @@ func enclosing(secs []*section, name string) *section {
 // backslash escapes the next byte; up to two quotes right before the
 // closing delimiter belong to the string (""""" ends with two quotes).
 func closeMulti(s, delim string) int {
-	for i := 0; i+len(delim) <= len(s); i++ {
-		if delim == `"""` && s[i] == '\\' {
-			i++
+	if delim != `"""` {
+		i := strings.Index(s, delim)
+		if i < 0 {
+			return -1
+		}
+		return extendDelim(s, i+len(delim), delim[0])
+	}
+	for i := 0; ; {
+		j := strings.IndexAny(s[i:], `\"`)
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if s[i] == '\\' {
+			i += 2
+			if i >= len(s) {
+				return -1
+			}
 			continue
 		}
 		if strings.HasPrefix(s[i:], delim) {
-			j := i + len(delim)
-			for k := 0; k < 2 && j < len(s) && s[j] == delim[0]; k++ {
-				j++
-			}
-			return j
+			return extendDelim(s, i+len(delim), delim[0])
 		}
+		i++
 	}
-	return -1
+}
+
+// extendDelim moves j, just past a closing delimiter, over up to two more
+// quotes q, which belong to the string.
+func extendDelim(s string, j int, q byte) int {
+	for k := 0; k < 2 && j < len(s) && s[j] == q; k++ {
+		j++
+	}
+	return j
 }
 
 // closingQuote returns the index of the first '"' in s that a backslash
@@ -139,6 +212,9 @@ func closingQuote(s string) int {
 func headerName(s, closing string) string {
 	if i := strings.Index(s, closing); i >= 0 {
 		s = s[:i]
+	}
+	if plainName(s) {
+		return s // nothing to trim: the common case, without allocating
 	}
 	parts := strings.Split(s, ".")
 	for i, p := range parts {
@@ -191,4 +267,15 @@ func splitKey(s string) (key string, valueAt int, ok bool) {
 		valueAt++
 	}
 	return key, valueAt, true
+}
+
+// plainName reports whether a header name holds only letters, digits,
+// underscores, hyphens and dots: nothing that headerName would trim.
+func plainName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -56,6 +56,7 @@ type metrics struct {
 	buf     sfnt.Buffer
 	covered map[rune]bool
 	widths  [2]map[rune]int // [regular, bold] advance in 1/1000 em
+	ascii   [2][128]int32   // the same for ASCII, plus one; 0 = not yet known
 }
 
 func newMetrics() (*metrics, error) {
@@ -90,12 +91,22 @@ func (m *metrics) glyph(f *sfnt.Font, r rune) bool {
 // width returns the width of s in mm at size pt, the way gofpdf measures
 // it: advances rounded to 1/1000 em, summed, scaled by the size.
 func (m *metrics) width(s string, size float64, bold bool) float64 {
-	f, w := m.f.regular, m.widths[0]
+	face, f := 0, m.f.regular
 	if bold {
-		f, w = m.f.bold, m.widths[1]
+		face, f = 1, m.f.bold
 	}
+	w, ascii := m.widths[face], &m.ascii[face]
 	total := 0
 	for _, r := range s {
+		if r < 128 {
+			a := ascii[r]
+			if a == 0 {
+				a = int32(m.advance(f, r)) + 1
+				ascii[r] = a
+			}
+			total += int(a) - 1
+			continue
+		}
 		a, ok := w[r]
 		if !ok {
 			a = m.advance(f, r)

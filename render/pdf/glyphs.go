@@ -121,13 +121,22 @@ func (g *glyphs) checkEvent(e *pipeline.Event) {
 	at("title", e.Title)
 	at("location", e.Location)
 	at("summary", e.Summary)
+	// Field names are only formatted for a string that needs a warning:
+	// this runs for every event shown.
 	for i, s := range e.Outcomes {
-		at(fmt.Sprintf("outcomes[%d]", i+1), s)
+		if !g.drawable(s) {
+			at(fmt.Sprintf("outcomes[%d]", i+1), s)
+		}
 	}
 	for i, s := range e.FocusAreas {
-		at(fmt.Sprintf("focus_areas[%d]", i+1), s)
+		if !g.drawable(s) {
+			at(fmt.Sprintf("focus_areas[%d]", i+1), s)
+		}
 	}
 	for i, p := range e.Participants {
+		if g.drawable(p.Name) && g.drawable(p.Rank) && g.drawable(p.Role) && g.drawable(p.Organization) {
+			continue
+		}
 		f := fmt.Sprintf("participants[%d].", i+1)
 		at(f+"name", p.Name)
 		at(f+"rank", p.Rank)
@@ -135,6 +144,9 @@ func (g *glyphs) checkEvent(e *pipeline.Event) {
 		at(f+"organization", p.Organization)
 	}
 	for i, s := range e.Sources {
+		if g.drawable(s.Title) && g.drawable(s.Publisher) && g.drawable(s.URL) {
+			continue
+		}
 		f := fmt.Sprintf("sources[%d].", i+1)
 		at(f+"title", s.Title)
 		at(f+"publisher", s.Publisher)

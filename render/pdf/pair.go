@@ -95,6 +95,7 @@ func eventColumns(multilateral bool) []column {
 func (b *briefing) eventsTable(p *pipeline.PairReport) {
 	multi := p.Multilateral > 0
 	t := table{name: "Events", cols: eventColumns(multi)}
+	cites := citationMarks(p)
 	row := func(i int) []tableCell {
 		e := p.EventList[i]
 		cells := []tableCell{{text: eventDate(e)}, {text: kindLabel(e.Kind)}, {text: e.Title, bold: true}, {text: e.Location}}
@@ -107,7 +108,7 @@ func (b *briefing) eventsTable(p *pipeline.PairReport) {
 			}
 			cells = append(cells, tableCell{text: strings.Join(others, ", ")})
 		}
-		return append(cells, tableCell{text: citations(p.Citations(e.ID))})
+		return append(cells, tableCell{text: cites[e.ID]})
 	}
 	b.h2("Events", -1, b.l.tableStart(t, row(0)))
 	b.l.table(t, len(p.EventList), row)
@@ -178,9 +179,10 @@ func (b *briefing) summaries(p *pipeline.PairReport) {
 	}
 	l := b.l
 	const dateCol = 16
+	cites := citationMarks(p)
 	heading := func(e *pipeline.Event) []cell {
 		title := e.Title
-		if c := citations(p.Citations(e.ID)); c != "" {
+		if c := cites[e.ID]; c != "" {
 			title += " " + c
 		}
 		return []cell{
@@ -241,4 +243,24 @@ func (b *briefing) sources(p *pipeline.PairReport) {
 		}
 		l.space(1.2)
 	}
+}
+
+// citationMarks returns the citation mark of each of the pair's events,
+// "[1,3]", as citations(p.Citations(id)) gives it, for all events at once:
+// Citations looks through every source of the pair for one event, which
+// over a year's events of a busy pair is quadratic.
+func citationMarks(p *pipeline.PairReport) map[string]string {
+	nums := map[string][]int{}
+	for _, c := range p.Sources {
+		for _, id := range c.EventIDs {
+			if ns := nums[id]; len(ns) == 0 || ns[len(ns)-1] != c.N {
+				nums[id] = append(ns, c.N)
+			}
+		}
+	}
+	marks := make(map[string]string, len(nums))
+	for id, ns := range nums {
+		marks[id] = citations(ns)
+	}
+	return marks
 }

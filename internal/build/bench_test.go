@@ -1,0 +1,224 @@
+package build
+
+// Benchmarks of the output stages (issue #7): render PDF, render XLSX,
+// manifest and write, for the workloads of scripts/bench.sh (latest-week,
+// a full year, all), plus the whole build in one process. By default they
+// use a small archive of 2,000 events so that
+//
+//	go test -run '^$' -bench . -benchtime=1x ./...
+//
+// stays fast in CI; BRIEFING_BENCH_LARGE=1 adds the 10,000 and 100,000
+// event archives. Archives are generated once by cmd/eventgen into
+// $BENCH_DIR (default $TMPDIR/briefing-bench), shared with
+// pipeline/bench_test.go and scripts/bench.sh.
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
+
+// benchNow is the fixed "now" of every benchmark run (SOURCE_DATE_EPOCH).
+var benchNow = time.Date(2025, 10, 27, 9, 0, 0, 0, time.UTC)
+
+func benchSizes() []int {
+	if os.Getenv("BRIEFING_BENCH_LARGE") != "" {
+		return []int{2_000, 10_000, 100_000}
+	}
+	return []int{2_000}
+}
+
+// benchWorkloads are the periods of the workloads (W1/W2: latest-week, W3:
+// a full year, W4: all, workbook only).
+var benchWorkloads = []struct {
+	name, period string
+	formats      []string
+}{
+	{"latest-week", "latest-week", []string{"pdf", "xlsx"}},
+	{"year-2024", "2024", []string{"pdf", "xlsx"}},
+	{"all", "all", []string{"xlsx"}},
+}
+
+var benchArchives sync.Map // events → dir
+
+// benchArchive returns the directory of a generated archive of n events
+// (seed 1, 5 years, eventgen's fixed end date), generating it when missing.
+func benchArchive(tb testing.TB, n int) string {
+	tb.Helper()
+	if d, ok := benchArchives.Load(n); ok {
+		return d.(string)
+	}
+	root := os.Getenv("BENCH_DIR")
+	if root == "" {
+		root = filepath.Join(os.TempDir(), "briefing-bench")
+	}
+	dir := filepath.Join(root, "events-"+strconv.Itoa(n))
+	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		tmp, err := os.MkdirTemp(root, ".gen-*")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", "5", "--seed", "1", "--out", filepath.Join(tmp, "a"))
+		cmd.Dir = moduleRoot(tb)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			tb.Fatalf("eventgen: %v\n%s", err, out)
+		}
+		// Another benchmark process may have won the race; either copy is
+		// the same bytes.
+		if err := os.Rename(filepath.Join(tmp, "a"), dir); err != nil {
+			if _, statErr := os.Stat(filepath.Join(dir, "config.toml")); statErr != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	benchArchives.Store(n, dir)
+	return dir
+}
+
+// moduleRoot is the directory holding go.mod.
+func moduleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
+
+// benchContext is a run of the archive of n events up to the report, as
+// `briefing build --period period --format formats --out <temp>` has it
+// before rendering.
+func benchContext(b *testing.B, n int, period string, formats []string) *pipeline.Context {
+	b.Helper()
+	cfg, err := pipeline.LoadConfig(filepath.Join(benchArchive(b, n), "config.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &pipeline.Context{
+		Context: b.Context(),
+		Options: pipeline.Options{Period: period, Formats: formats, OutDir: b.TempDir(), Now: benchNow, Version: "bench"},
+		Config:  cfg,
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	if err := pipeline.Run(c, SummaryStages()); err != nil {
+		b.Fatal(err)
+	}
+	return c
+}
+
+// benchStage runs one stage per iteration on a context restored to its
+// state before the stage: the render stages append artifacts and warnings.
+func benchStage(b *testing.B, c *pipeline.Context, s pipeline.Stage) {
+	b.Helper()
+	artifacts, warns, reportWarns := c.Artifacts, c.Warnings, c.Report.Warnings
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		c.Artifacts, c.Warnings, c.Report.Warnings = artifacts, warns, reportWarns
+		if err := s.Run(c); err != nil {
+			b.Fatal(err)
+		}
+		size = 0
+		for _, a := range c.Artifacts[len(artifacts):] {
+			size += len(a.Data)
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "MB/out")
+}
+
+func eachWorkload(b *testing.B, fn func(b *testing.B, n int, period string, formats []string)) {
+	for _, n := range benchSizes() {
+		for _, w := range benchWorkloads {
+			b.Run(fmt.Sprintf("events=%d/period=%s", n, w.name), func(b *testing.B) { fn(b, n, w.period, w.formats) })
+		}
+	}
+}
+
+// BenchmarkRenderPDF is the PDF briefing note of each workload's report.
+func BenchmarkRenderPDF(b *testing.B) {
+	eachWorkload(b, func(b *testing.B, n int, period string, _ []string) {
+		c := benchContext(b, n, period, []string{"pdf"})
+		benchStage(b, c, pdfStage{})
+	})
+}
+
+// BenchmarkRenderXLSX is the workbook of each workload's report.
+func BenchmarkRenderXLSX(b *testing.B) {
+	eachWorkload(b, func(b *testing.B, n int, period string, _ []string) {
+		c := benchContext(b, n, period, []string{"xlsx"})
+		benchStage(b, c, xlsxStage{})
+	})
+}
+
+// BenchmarkWrite is the manifest and the write stage (temporary files,
+// fsync, renames) of each workload's outputs.
+func BenchmarkWrite(b *testing.B) {
+	eachWorkload(b, func(b *testing.B, n int, period string, formats []string) {
+		c := benchContext(b, n, period, formats)
+		for _, s := range []pipeline.Stage{pdfStage{}, xlsxStage{}} {
+			if sk, ok := s.(pipeline.Skipper); ok && sk.Skip(c) {
+				continue
+			}
+			if err := s.Run(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+		artifacts := c.Artifacts
+		b.ReportAllocs()
+		for b.Loop() {
+			c.Artifacts = artifacts
+			if err := (manifestStage{}).Run(c); err != nil {
+				b.Fatal(err)
+			}
+			if err := (writeStage{}).Run(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkBuild is `briefing build` of each workload in one process, every
+// stage from loading the archive to writing the outputs.
+func BenchmarkBuild(b *testing.B) {
+	eachWorkload(b, func(b *testing.B, n int, period string, formats []string) {
+		cfg, err := pipeline.LoadConfig(filepath.Join(benchArchive(b, n), "config.toml"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		out := b.TempDir()
+		b.ReportAllocs()
+		for b.Loop() {
+			c := &pipeline.Context{
+				Context: b.Context(),
+				Options: pipeline.Options{Period: period, Formats: formats, OutDir: out, Now: benchNow, Version: "bench"},
+				Config:  cfg,
+				Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+			}
+			if err := pipeline.Run(c, Stages()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
