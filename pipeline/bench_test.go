@@ -12,11 +12,9 @@ package pipeline
 
 import (
 	"fmt"
+	"github.com/briefing-tool/briefing/internal/benchdata"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -33,69 +31,10 @@ func benchSizes() []int {
 	return []int{2_000}
 }
 
-var benchArchives sync.Map // events → dir
-
-// benchArchive returns the directory of a generated archive of n events
-// (seed 1, 5 years, eventgen's fixed end date), generating it when missing.
-func benchArchive(tb testing.TB, n int) string {
-	tb.Helper()
-	if d, ok := benchArchives.Load(n); ok {
-		return d.(string)
-	}
-	root := os.Getenv("BENCH_DIR")
-	if root == "" {
-		root = filepath.Join(os.TempDir(), "briefing-bench")
-	}
-	dir := filepath.Join(root, "events-"+strconv.Itoa(n))
-	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
-		if err := os.MkdirAll(root, 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		tmp, err := os.MkdirTemp(root, ".gen-*")
-		if err != nil {
-			tb.Fatal(err)
-		}
-		defer os.RemoveAll(tmp)
-		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", "5", "--seed", "1", "--out", filepath.Join(tmp, "a"))
-		cmd.Dir = moduleRoot(tb)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			tb.Fatalf("eventgen: %v\n%s", err, out)
-		}
-		// Another benchmark process may have won the race; either copy is
-		// the same bytes.
-		if err := os.Rename(filepath.Join(tmp, "a"), dir); err != nil {
-			if _, statErr := os.Stat(filepath.Join(dir, "config.toml")); statErr != nil {
-				tb.Fatal(err)
-			}
-		}
-	}
-	benchArchives.Store(n, dir)
-	return dir
-}
-
-// moduleRoot is the directory holding go.mod.
-func moduleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // benchConfig loads the archive's config.
 func benchConfig(tb testing.TB, n int) *Config {
 	tb.Helper()
-	cfg, err := LoadConfig(filepath.Join(benchArchive(tb, n), "config.toml"))
+	cfg, err := LoadConfig(filepath.Join(benchdata.Archive(tb, n), "config.toml"))
 	if err != nil {
 		tb.Fatal(err)
 	}

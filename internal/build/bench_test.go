@@ -14,13 +14,11 @@ package build
 
 import (
 	"fmt"
+	"github.com/briefing-tool/briefing/internal/benchdata"
 	"io"
 	"log/slog"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
-	"sync"
 	"testing"
 	"time"
 
@@ -48,71 +46,12 @@ var benchWorkloads = []struct {
 	{"all", "all", []string{"xlsx"}},
 }
 
-var benchArchives sync.Map // events → dir
-
-// benchArchive returns the directory of a generated archive of n events
-// (seed 1, 5 years, eventgen's fixed end date), generating it when missing.
-func benchArchive(tb testing.TB, n int) string {
-	tb.Helper()
-	if d, ok := benchArchives.Load(n); ok {
-		return d.(string)
-	}
-	root := os.Getenv("BENCH_DIR")
-	if root == "" {
-		root = filepath.Join(os.TempDir(), "briefing-bench")
-	}
-	dir := filepath.Join(root, "events-"+strconv.Itoa(n))
-	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
-		if err := os.MkdirAll(root, 0o755); err != nil {
-			tb.Fatal(err)
-		}
-		tmp, err := os.MkdirTemp(root, ".gen-*")
-		if err != nil {
-			tb.Fatal(err)
-		}
-		defer os.RemoveAll(tmp)
-		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", "5", "--seed", "1", "--out", filepath.Join(tmp, "a"))
-		cmd.Dir = moduleRoot(tb)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			tb.Fatalf("eventgen: %v\n%s", err, out)
-		}
-		// Another benchmark process may have won the race; either copy is
-		// the same bytes.
-		if err := os.Rename(filepath.Join(tmp, "a"), dir); err != nil {
-			if _, statErr := os.Stat(filepath.Join(dir, "config.toml")); statErr != nil {
-				tb.Fatal(err)
-			}
-		}
-	}
-	benchArchives.Store(n, dir)
-	return dir
-}
-
-// moduleRoot is the directory holding go.mod.
-func moduleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("go.mod not found")
-		}
-		dir = parent
-	}
-}
-
 // benchContext is a run of the archive of n events up to the report, as
 // `briefing build --period period --format formats --out <temp>` has it
 // before rendering.
 func benchContext(b *testing.B, n int, period string, formats []string) *pipeline.Context {
 	b.Helper()
-	cfg, err := pipeline.LoadConfig(filepath.Join(benchArchive(b, n), "config.toml"))
+	cfg, err := pipeline.LoadConfig(filepath.Join(benchdata.Archive(b, n), "config.toml"))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -203,7 +142,7 @@ func BenchmarkWrite(b *testing.B) {
 // stage from loading the archive to writing the outputs.
 func BenchmarkBuild(b *testing.B) {
 	eachWorkload(b, func(b *testing.B, n int, period string, formats []string) {
-		cfg, err := pipeline.LoadConfig(filepath.Join(benchArchive(b, n), "config.toml"))
+		cfg, err := pipeline.LoadConfig(filepath.Join(benchdata.Archive(b, n), "config.toml"))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,0 +1,73 @@
+// Package benchdata gives benchmarks the synthetic archives they run on,
+// generated once by cmd/eventgen and shared with scripts/bench.sh through
+// $BENCH_DIR (default: <tmp>/briefing-bench). Only test code imports it.
+package benchdata
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+)
+
+var archives sync.Map // events → dir
+
+// Archive returns the directory of a generated archive of n events (seed 1,
+// 5 years, eventgen's fixed end date), generating it when missing. Archives
+// are keyed by size only: delete $BENCH_DIR when cmd/eventgen changes.
+func Archive(tb testing.TB, n int) string {
+	tb.Helper()
+	if d, ok := archives.Load(n); ok {
+		return d.(string)
+	}
+	root := os.Getenv("BENCH_DIR")
+	if root == "" {
+		root = filepath.Join(os.TempDir(), "briefing-bench")
+	}
+	dir := filepath.Join(root, "events-"+strconv.Itoa(n))
+	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		tmp, err := os.MkdirTemp(root, ".gen-*")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		defer os.RemoveAll(tmp)
+		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", "5", "--seed", "1", "--out", filepath.Join(tmp, "a"))
+		cmd.Dir = ModuleRoot(tb)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			tb.Fatalf("eventgen: %v\n%s", err, out)
+		}
+		// Another benchmark process may have won the race; either copy is
+		// the same bytes.
+		if err := os.Rename(filepath.Join(tmp, "a"), dir); err != nil {
+			if _, statErr := os.Stat(filepath.Join(dir, "config.toml")); statErr != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	archives.Store(n, dir)
+	return dir
+}
+
+// ModuleRoot is the directory holding go.mod.
+func ModuleRoot(tb testing.TB) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Fatal("go.mod not found")
+		}
+		dir = parent
+	}
+}
