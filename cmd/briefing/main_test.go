@@ -313,3 +313,32 @@ func TestGuardPanic(t *testing.T) {
 		t.Errorf("guard without panic: %d", code)
 	}
 }
+
+// TestRelativePeriods: this-week and last-week count from SOURCE_DATE_EPOCH
+// in the configured time zone (Asia/Tbilisi, UTC+4, in the example).
+func TestRelativePeriods(t *testing.T) {
+	tests := []struct {
+		epoch, period, want string
+	}{
+		{"1761555600", "this-week", `"period": "2025-W44"`}, // Mon 27 Oct 2025 09:00 UTC
+		{"1761555600", "last-week", `"period": "2025-W43"`},
+		{"1761508800", "this-week", `"period": "2025-W44"`}, // Sun 26 Oct 20:00 UTC = Mon 00:00 in Tbilisi
+		{"1761505200", "this-week", `"period": "2025-W43"`}, // Sun 26 Oct 19:00 UTC = Sun 23:00 in Tbilisi
+		{"1761555600", "latest-week", `"period": "2025-W43"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.period+"@"+tt.epoch, func(t *testing.T) {
+			r := runBriefing(t, "../..", []string{"SOURCE_DATE_EPOCH=" + tt.epoch}, "summary", "--json", "--period", tt.period)
+			if r.code != ExitOK || !strings.Contains(r.stdout, tt.want) {
+				t.Errorf("exit %d, stdout lacks %s:\n%s%s", r.code, tt.want, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := runBriefing(t, ".", nil, "--version")
+	if r.code != ExitOK || !strings.HasPrefix(r.stdout, "briefing version ") {
+		t.Errorf("--version: exit %d, %q", r.code, r.stdout)
+	}
+}
