@@ -10,8 +10,8 @@ import (
 )
 
 // probe is an invisible component that keeps the provider maroto measures
-// it with. maroto has no accessor for its provider, but layout needs it to
-// measure rows and text exactly as maroto will.
+// it with. maroto has no accessor for its provider, but layout needs the
+// measuring document's to measure rows and text exactly as maroto will.
 type probe struct{ provider core.Provider }
 
 func (p *probe) GetHeight(prov core.Provider, _ *entity.Cell) float64 {

@@ -22,17 +22,16 @@ const footerHeight = 6.0
 func (b *briefing) furniture() error {
 	r := b.r
 	marking := smallBold.colored(ink).sized(8.5).with(align.Center)
-	p := &probe{}
-	// The header row has an automatic height, so that maroto asks the
-	// probe for its height, and a long title or marking wraps.
+	// The header row has an automatic height, so that a long title or
+	// marking wraps.
 	lower := marking.lineHeight() - small.lineHeight() // puts the smaller text on the marking's baseline
 	headerCols := []core.Col{
-		col.New(30).Add(p, text.New(b.fit(r.Title, small, 30, false), small.text(lower, 2, 0, 0))),
+		col.New(30).Add(text.New(b.fit(r.Title, small, 30, false), small.text(lower, 2, 0, 0))),
 		col.New(40).Add(text.New(b.fit(r.Classification, marking, 40, false), marking.text(0, 2, 2, 2))),
 		col.New(30).Add(text.New(b.fit(r.Period.Label, small, 30, false), small.with(align.Right).text(lower, 2, 0, 0))),
 	}
 	head := row.New().Add(headerCols...).WithStyle(&props.Cell{BorderType: border.Bottom, BorderColor: rule, BorderThickness: 0.2})
-	if err := b.l.registerHeader(p, head, row.New(5)); err != nil {
+	if err := b.l.registerHeader(head, row.New(5)); err != nil {
 		return err
 	}
 	// The footer row holds a rule; its text sits just below the row, in

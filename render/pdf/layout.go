@@ -27,8 +27,9 @@ import (
 // footerRow, which registerFooter puts around the footer.
 type layout struct {
 	m    core.Maroto
+	meas core.Maroto // measures; see newLayout
 	cfg  *entity.Config
-	prov core.Provider // captured by the probe in the page header
+	prov core.Provider // meas's provider, captured by a probe
 	cell entity.Cell   // the content area of a page
 	g    *glyphs       // replaces characters the font lacks
 	met  *metrics      // measures text for breaking long words
@@ -52,10 +53,19 @@ type mark struct {
 
 var errRowTooTall = errors.New("a row is taller than a page")
 
-func newLayout(m core.Maroto, g *glyphs) *layout {
+// newLayout lays out rows in the document m, measuring them with meas: a
+// second maroto document with the same configuration (so the same fonts
+// and the same measurements) that is never generated. Measuring text
+// selects fonts, and gofpdf writes every font selection into the page it
+// has open; through m's own provider all the measurements the layout makes
+// would leave their font switches on page 1 of the PDF (85 MB of content
+// stream for a year of 100,000 events). maroto caches a row's height in
+// the row when layout measures it, so m never measures a row again.
+func newLayout(m, meas core.Maroto, g *glyphs) *layout {
 	cfg := m.GetCurrentConfig()
 	return &layout{
 		m:    m,
+		meas: meas,
 		cfg:  cfg,
 		g:    g,
 		met:  g.m,
@@ -64,16 +74,21 @@ func newLayout(m core.Maroto, g *glyphs) *layout {
 	}
 }
 
-// registerHeader sets the rows repeated at the top of every page. The
-// first of them must hold a probe, which hands over maroto's provider.
-func (l *layout) registerHeader(p *probe, rows ...core.Row) error {
-	if err := l.m.RegisterHeader(rows...); err != nil {
+// registerHeader sets the rows repeated at the top of every page. It
+// first captures the measuring document's provider: maroto has no accessor
+// for it, but asks a probe in a header row for its height with it.
+func (l *layout) registerHeader(rows ...core.Row) error {
+	p := &probe{}
+	if err := l.meas.RegisterHeader(row.New().Add(col.New().Add(p))); err != nil {
 		return err
 	}
 	if p.provider == nil {
-		return errors.New("pdf: the page header did not expose maroto's provider")
+		return errors.New("pdf: the measuring document did not expose maroto's provider")
 	}
 	l.prov = p.provider
+	if err := l.m.RegisterHeader(rows...); err != nil {
+		return err
+	}
 	l.headerRows = rows
 	// maroto adds the header rows to the first page one by one.
 	for _, r := range rows {

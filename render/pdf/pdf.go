@@ -78,7 +78,8 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	}
 	b := &briefing{r: r, s: s, g: newGlyphs(met, r.RelPath), n: n}
 	b.check()
-	b.l = newLayout(newMaroto(b.config()), b.g)
+	cfg := b.config()
+	b.l = newLayout(newMaroto(cfg), newMaroto(cfg), b.g)
 	if err := b.furniture(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
