@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -165,8 +167,15 @@ func (b *briefing) focusChart(p *pipeline.PairReport) {
 	l.row([]cell{{size: 30}, {text: "Events in this period per focus area; an event may cover several.", size: 70, st: note, pad: pad{top: 1}}}, rowOpts{})
 }
 
+// SummaryLimit is how many event summaries a pair section prints. A week
+// has a handful; a year can have thousands, which belong in the workbook's
+// Events sheet, not in a note handed to a minister.
+const SummaryLimit = 20
+
 // summaries gives each event's summary and outcomes, under a line with
-// its date, title and citations. Events with neither are left out.
+// its date, title and citations. Events with neither are left out. Past
+// SummaryLimit, only the most significant events (ranked as key
+// developments are) are summarised, in date order, and a note says so.
 func (b *briefing) summaries(p *pipeline.PairReport) {
 	var with []*pipeline.Event
 	for _, e := range p.EventList {
@@ -176,6 +185,16 @@ func (b *briefing) summaries(p *pipeline.PairReport) {
 	}
 	if len(with) == 0 {
 		return
+	}
+	total := len(with)
+	if total > SummaryLimit {
+		with = pipeline.RankKeyDevelopments(with, SummaryLimit)
+		sort.SliceStable(with, func(i, j int) bool {
+			if !with[i].Date.Equal(with[j].Date) {
+				return with[i].Date.Before(with[j].Date)
+			}
+			return with[i].ID < with[j].ID
+		})
 	}
 	l := b.l
 	const dateCol = 16
@@ -193,6 +212,9 @@ func (b *briefing) summaries(p *pipeline.PairReport) {
 	// Keep each heading with the first two lines of its summary.
 	twoLines := 2*body.lineHeight() + body.leading
 	b.h2("Event summaries", -1, l.keep(l.measure(heading(with[0]))+twoLines))
+	if total > len(with) {
+		b.noteLine(fmt.Sprintf("The %d most significant of this pair's %d events with a summary, ranked as key developments are; every summary is in the workbook's Events sheet.", len(with), total))
+	}
 	for _, e := range with {
 		h := heading(e)
 		l.need(l.keep(l.measure(h) + twoLines))
