@@ -31,6 +31,7 @@ type Config struct {
 	FocusAreas map[string][]string `toml:"focus_areas"`
 	People     map[string][]string `toml:"people"`
 	Templates  TemplatesConfig     `toml:"templates"`
+	PDF        PDFConfig           `toml:"pdf"`
 
 	Path     string         `toml:"-"` // the file read, "" for defaults only
 	Dir      string         `toml:"-"` // base of relative paths
@@ -68,6 +69,18 @@ type TemplatesConfig struct {
 	Dir string `toml:"dir"`
 }
 
+// PDFConfig bounds what one pair section of the PDF lists. A week's
+// section lists everything; a year's busiest pairs have well over a
+// thousand events, which no reader of a briefing note goes through: past a
+// limit the section shows the most significant (ranked as key developments
+// are) and says so, while its figures still count every event and the
+// workbook lists them all. 0 means no limit.
+type PDFConfig struct {
+	MaxEvents       int `toml:"max_events"`       // rows of the events table
+	MaxSummaries    int `toml:"max_summaries"`    // event summaries
+	MaxParticipants int `toml:"max_participants"` // rows of the participants table, most involved first
+}
+
 // Formats the build can write.
 var Formats = []string{"pdf", "xlsx"}
 
@@ -86,6 +99,7 @@ func DefaultConfig() *Config {
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
+		PDF:       PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25},
 		Dir:       ".",
 	}
 }
@@ -229,6 +243,14 @@ func (c *Config) Validate() error {
 	for _, p := range c.Pairs.Include {
 		if _, err := c.ParsePair(p); err != nil {
 			bad("pairs.include", "%v", err)
+		}
+	}
+	for _, l := range []struct {
+		key string
+		n   int
+	}{{"pdf.max_events", c.PDF.MaxEvents}, {"pdf.max_summaries", c.PDF.MaxSummaries}, {"pdf.max_participants", c.PDF.MaxParticipants}} {
+		if l.n < 0 {
+			bad(l.key, "must be 0 (no limit) or more, not %d", l.n)
 		}
 	}
 	checkAliases(c.FocusAreas, "focus_areas", badKey)
@@ -457,6 +479,16 @@ func fitType(m map[string]any, k string, t reflect.Type, key toml.Key, bad func(
 	case reflect.Bool:
 		if _, ok := v.(bool); !ok {
 			bad(key, "expected true or false, found %s", describe(v))
+			return false
+		}
+	case reflect.Int:
+		n, ok := v.(int64)
+		if !ok {
+			bad(key, "expected an integer, found %s", describe(v))
+			return false
+		}
+		if int64(int(n)) != n {
+			bad(key, "%d is out of range", n)
 			return false
 		}
 	case reflect.Slice:

@@ -38,7 +38,22 @@ func (b *briefing) h2(title string, level int, keep float64) {
 	l.add(row.New(2))
 }
 
-// noteLine adds a short line of italic note text.
+// noteLine adds a short line of italic note text; "" adds nothing.
 func (b *briefing) noteLine(s string) {
-	b.l.row([]cell{{text: s, size: grid, st: note, pad: pad{top: 0.5, bottom: 1}}}, rowOpts{split: true})
+	if s != "" {
+		b.l.row(noteCells(s), rowOpts{split: true})
+	}
+}
+
+// noteHeight is the height noteLine(s) takes, for keeping a heading with
+// its note and what follows.
+func (b *briefing) noteHeight(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	return b.l.measure(noteCells(s))
+}
+
+func noteCells(s string) []cell {
+	return []cell{{text: s, size: grid, st: note, pad: pad{top: 0.5, bottom: 1}}}
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -51,12 +50,13 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 		l.row([]cell{{text: s, size: grid, st: body, pad: pad{bottom: 2.6}}}, rowOpts{split: true})
 	}
 	l.space(1)
+	v := b.s.view(p)
 	b.pairFigures(p)
-	b.eventsTable(p)
-	b.participants(p)
+	b.eventsTable(v)
+	b.participants(v)
 	b.focusChart(p)
-	b.summaries(p)
-	b.sources(p)
+	b.summaries(v)
+	b.sources(v)
 	return nil
 }
 
@@ -94,12 +94,12 @@ func eventColumns(multilateral bool) []column {
 	return cols
 }
 
-func (b *briefing) eventsTable(p *pipeline.PairReport) {
+func (b *briefing) eventsTable(v *pairView) {
+	p := v.p
 	multi := p.Multilateral > 0
 	t := table{name: "Events", cols: eventColumns(multi)}
-	cites := citationMarks(p)
 	row := func(i int) []tableCell {
-		e := p.EventList[i]
+		e := v.events[i]
 		cells := []tableCell{{text: eventDate(e)}, {text: kindLabel(e.Kind)}, {text: e.Title, bold: true}, {text: e.Location}}
 		if multi {
 			var others []string
@@ -110,10 +110,15 @@ func (b *briefing) eventsTable(p *pipeline.PairReport) {
 			}
 			cells = append(cells, tableCell{text: strings.Join(others, ", ")})
 		}
-		return append(cells, tableCell{text: cites[e.ID]})
+		return append(cells, tableCell{text: v.marks[e.ID]})
 	}
-	b.h2("Events", -1, b.l.tableStart(t, row(0)))
-	b.l.table(t, len(p.EventList), row)
+	note := ""
+	if len(v.events) < len(p.EventList) {
+		note = fmt.Sprintf("The %d most significant of this pair's %d events, ranked as key developments are; every event is in the workbook's Events sheet.", len(v.events), len(p.EventList))
+	}
+	b.h2("Events", -1, b.noteHeight(note)+b.l.tableStart(t, row(0)))
+	b.noteLine(note)
+	b.l.table(t, len(v.events), row)
 }
 
 var participantColumns = []column{
@@ -125,7 +130,8 @@ var participantColumns = []column{
 	{title: "Events", size: 7, align: align.Right},
 }
 
-func (b *briefing) participants(p *pipeline.PairReport) {
+func (b *briefing) participants(v *pairView) {
+	p := v.p
 	if len(p.Participants) == 0 {
 		b.h2("Participants", -1, 8)
 		b.noteLine("No participants are recorded for this pair in this period.")
@@ -133,15 +139,20 @@ func (b *briefing) participants(p *pipeline.PairReport) {
 	}
 	t := table{name: "Participants", cols: participantColumns}
 	row := func(i int) []tableCell {
-		x := p.Participants[i]
+		x := v.people[i]
 		country := ""
 		if x.Country != "" {
 			country = b.r.CountryName(x.Country)
 		}
 		return []tableCell{{text: x.Name, bold: true}, {text: x.Rank}, {text: x.Role}, {text: x.Organization}, {text: country}, {text: strconv.Itoa(x.Events)}}
 	}
-	b.h2("Participants", -1, b.l.tableStart(t, row(0)))
-	b.l.table(t, len(p.Participants), row)
+	note := ""
+	if len(v.people) < len(p.Participants) {
+		note = fmt.Sprintf("The %d people most involved of this pair's %d; every participant is in the workbook's Participants sheet.", len(v.people), len(p.Participants))
+	}
+	b.h2("Participants", -1, b.noteHeight(note)+b.l.tableStart(t, row(0)))
+	b.noteLine(note)
+	b.l.table(t, len(v.people), row)
 }
 
 // focusChart is a horizontal bar chart of events per focus area, drawn
@@ -167,38 +178,18 @@ func (b *briefing) focusChart(p *pipeline.PairReport) {
 	l.row([]cell{{size: 30}, {text: "Events in this period per focus area; an event may cover several.", size: 70, st: note, pad: pad{top: 1}}}, rowOpts{})
 }
 
-// SummaryLimit is how many event summaries a pair section prints. A week
-// has a handful; a year can have thousands, which belong in the workbook's
-// Events sheet, not in a note handed to a minister.
-const SummaryLimit = 20
-
 // summaries gives each event's summary and outcomes, under a line with
 // its date, title and citations. Events with neither are left out. Past
-// SummaryLimit, only the most significant events (ranked as key
-// developments are) are summarised, in date order, and a note says so.
-func (b *briefing) summaries(p *pipeline.PairReport) {
-	var with []*pipeline.Event
-	for _, e := range p.EventList {
-		if strings.TrimSpace(e.Summary) != "" || len(e.Outcomes) > 0 {
-			with = append(with, e)
-		}
-	}
+// the limit, only the most significant events are summarised, in date
+// order, and a note says so.
+func (b *briefing) summaries(v *pairView) {
+	with, total := v.summarised, v.withSummary
 	if len(with) == 0 {
 		return
 	}
-	total := len(with)
-	if total > SummaryLimit {
-		with = pipeline.RankKeyDevelopments(with, SummaryLimit)
-		sort.SliceStable(with, func(i, j int) bool {
-			if !with[i].Date.Equal(with[j].Date) {
-				return with[i].Date.Before(with[j].Date)
-			}
-			return with[i].ID < with[j].ID
-		})
-	}
 	l := b.l
 	const dateCol = 16
-	cites := citationMarks(p)
+	cites := v.marks
 	heading := func(e *pipeline.Event) []cell {
 		title := e.Title
 		if c := cites[e.ID]; c != "" {
@@ -211,10 +202,12 @@ func (b *briefing) summaries(p *pipeline.PairReport) {
 	}
 	// Keep each heading with the first two lines of its summary.
 	twoLines := 2*body.lineHeight() + body.leading
-	b.h2("Event summaries", -1, l.keep(l.measure(heading(with[0]))+twoLines))
+	note := ""
 	if total > len(with) {
-		b.noteLine(fmt.Sprintf("The %d most significant of this pair's %d events with a summary, ranked as key developments are; every summary is in the workbook's Events sheet.", len(with), total))
+		note = fmt.Sprintf("The %d most significant of this pair's %d events with a summary, ranked as key developments are; every summary is in the workbook's Events sheet.", len(with), total)
 	}
+	b.h2("Event summaries", -1, b.noteHeight(note)+l.keep(l.measure(heading(with[0]))+twoLines))
+	b.noteLine(note)
 	for _, e := range with {
 		h := heading(e)
 		l.need(l.keep(l.measure(h) + twoLines))
@@ -236,14 +229,15 @@ func (b *briefing) summaries(p *pipeline.PairReport) {
 	}
 }
 
-// sources lists the pair's numbered citations with their grades.
-func (b *briefing) sources(p *pipeline.PairReport) {
-	if len(p.Sources) == 0 {
+// sources lists the numbered citations of the listed events, with their
+// grades.
+func (b *briefing) sources(v *pairView) {
+	if len(v.sources) == 0 {
 		return
 	}
 	b.h2("Sources", -1, 10)
 	l := b.l
-	for _, c := range p.Sources {
+	for _, c := range v.sources {
 		s := c.Source
 		var parts []string
 		for _, x := range []string{s.Title, s.Publisher} {
@@ -265,24 +259,4 @@ func (b *briefing) sources(p *pipeline.PairReport) {
 		}
 		l.space(1.2)
 	}
-}
-
-// citationMarks returns the citation mark of each of the pair's events,
-// "[1,3]", as citations(p.Citations(id)) gives it, for all events at once:
-// Citations looks through every source of the pair for one event, which
-// over a year's events of a busy pair is quadratic.
-func citationMarks(p *pipeline.PairReport) map[string]string {
-	nums := map[string][]int{}
-	for _, c := range p.Sources {
-		for _, id := range c.EventIDs {
-			if ns := nums[id]; len(ns) == 0 || ns[len(ns)-1] != c.N {
-				nums[id] = append(ns, c.N)
-			}
-		}
-	}
-	marks := make(map[string]string, len(nums))
-	for id, ns := range nums {
-		marks[id] = citations(ns)
-	}
-	return marks
 }

@@ -26,6 +26,9 @@ type Options struct {
 	// Pair, when set ("AZE-GEO", either order), renders a briefing for
 	// this one pair only, for per-pair output.
 	Pair string
+	// Limits bound the rows of each pair section (config [pdf]); zero
+	// values mean no limit.
+	Limits pipeline.PDFConfig
 }
 
 // Render returns the PDF briefing for r and the warnings found while
@@ -34,19 +37,43 @@ type Options struct {
 // The same report always gives the same bytes: every date written into the
 // file is r.GeneratedAt.
 func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
+	d, warns, err := Layout(r, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, err := d.Bytes()
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, warns, nil
+}
+
+// Doc is a briefing laid out, ready to be written.
+type Doc struct{ b *briefing }
+
+// Layout does the first half of Render: it lays the briefing out and finds
+// every warning. The second half, Bytes, is most of the time and needs
+// nothing else of the caller's, so it can run beside other work.
+func Layout(r *pipeline.Report, o Options) (*Doc, []pipeline.Warning, error) {
 	b, err := build(r, o)
 	if err != nil {
 		return nil, nil, err
 	}
+	return &Doc{b}, b.g.warns, nil
+}
+
+// Bytes generates the PDF file. It may be called once.
+func (d *Doc) Bytes() ([]byte, error) {
+	if d.b == nil {
+		return nil, errors.New("pdf: document already written")
+	}
+	b := d.b
+	d.b = nil // let the laid-out document go as soon as its bytes exist
 	doc, err := b.l.m.Generate()
 	if err != nil {
-		return nil, nil, fmt.Errorf("pdf: %w", err)
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	out, err := addOutline(doc.GetBytes(), b.l.marks, b.l.page)
-	if err != nil {
-		return nil, nil, err
-	}
-	return out, b.g.warns, nil
+	return addOutline(doc.GetBytes(), b.l.marks, b.l.page)
 }
 
 // briefing is one render in progress.
@@ -64,7 +91,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report to render")
 	}
-	s, err := newScope(r, o.Pair)
+	s, err := newScope(r, o.Pair, o.Limits)
 	if err != nil {
 		return nil, err
 	}

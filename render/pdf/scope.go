@@ -19,10 +19,13 @@ type scope struct {
 	upcoming []*pipeline.Event
 	totals   pipeline.Totals
 	only     *pipeline.PairReport // set for a per-pair briefing
+
+	limits pipeline.PDFConfig
+	views  map[*pipeline.PairReport]*pairView
 }
 
-func newScope(r *pipeline.Report, pair string) (*scope, error) {
-	s := &scope{}
+func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
+	s := &scope{limits: limits, views: map[*pipeline.PairReport]*pairView{}}
 	if pair == "" {
 		for _, p := range r.Pairs {
 			switch {
@@ -88,6 +91,16 @@ func countryName(r *pipeline.Report, code string) string {
 	return code
 }
 
+// view is what p's section lists.
+func (s *scope) view(p *pipeline.PairReport) *pairView {
+	v, ok := s.views[p]
+	if !ok {
+		v = newPairView(p, s.limits)
+		s.views[p] = v
+	}
+	return v
+}
+
 // events lists every event the scope shows, once, in a stable order.
 func (s *scope) events() []*pipeline.Event {
 	seen := map[*pipeline.Event]bool{}
@@ -101,7 +114,7 @@ func (s *scope) events() []*pipeline.Event {
 		}
 	}
 	for _, p := range s.pairs {
-		add(p.EventList)
+		add(s.view(p).events)
 	}
 	add(s.devs)
 	add(s.upcoming)
