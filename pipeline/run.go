@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -81,6 +82,9 @@ func Run(ctx *Context, stages []Stage) error {
 			ctx.Log.Debug("stage done", "stage", s.String(), "duration_ms", ms)
 		}
 		if err != nil {
+			if se := (*StageError)(nil); errors.As(err, &se) {
+				return err // a part of s, named already
+			}
 			return &StageError{Stage: s.String(), Err: err}
 		}
 		if err := ctx.Err(); err != nil {

@@ -17,8 +17,7 @@ func Stages() []pipeline.Stage {
 		pipeline.NormalizeStage,
 		pipeline.PeriodStage,
 		pipeline.AggregateStage,
-		pdfStage{},
-		xlsxStage{},
+		renderStage{},
 		manifestStage{},
 		writeStage{},
 	}
