@@ -236,8 +236,8 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 		return nil, errs
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM is harmless; drop it
-	var doc map[string]any
-	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&doc); err != nil {
+	doc, err := decodeDoc(src)
+	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			errs.Add(syntaxPos(file, src, pe), "", "", "TOML syntax: %s", pe.Message)
