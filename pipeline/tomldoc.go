@@ -65,7 +65,7 @@ func fastDecode(src []byte) (doc map[string]any, ok bool) {
 	if doc == nil {
 		doc = map[string]any{} // BurntSushi's empty document
 	}
-	if !markArrayTables(src, doc) || !convertTable(doc) {
+	if !markArrayTables(src, doc) || !convertTable(doc, nil) {
 		return nil, false
 	}
 	return doc, true
@@ -120,35 +120,92 @@ func markArrayTables(src []byte, doc map[string]any) bool {
 	})
 }
 
+// BurntSushi remembers a key's type, and whether its table was implicit,
+// by the key's path without array indices, so what it saw in one element
+// of an array can change how it reads the next: v1.6.0 drops a[1].x.z from
+//
+//	[[a]]
+//	x = [1]
+//	[[a]]
+//	x.z = 2
+//	x.y = 1
+//
+// It takes a path that is an inline array in one element and a table in
+// another; the fast path hands such documents to BurntSushi. A shape
+// collects the kinds of value found at one path across the elements of
+// arrays.
+type shape struct {
+	kinds uint8
+	kids  map[string]*shape
+}
+
+const (
+	kindTable uint8 = 1 << iota
+	kindArray
+	kindArrayTable // harmless beside either: [[...]] never redefines a key
+)
+
+// at records a value of kind under key and returns key's shape. s is nil
+// outside arrays, where every path occurs once; ok is false when the path
+// has been both a table and an inline array.
+func (s *shape) at(key string, kind uint8) (sub *shape, ok bool) {
+	if s == nil {
+		return nil, true
+	}
+	if s.kids == nil {
+		s.kids = map[string]*shape{}
+	}
+	sub = s.kids[key]
+	if sub == nil {
+		sub = &shape{}
+		s.kids[key] = sub
+	}
+	sub.kinds |= kind
+	return sub, sub.kinds&(kindTable|kindArray) != kindTable|kindArray
+}
+
 // convertTable turns go-toml's values in m into BurntSushi's, in place;
-// only values whose type changes are written back.
-func convertTable(m map[string]any) bool {
+// only values whose type changes are written back. sh is m's shape when m
+// lies in an array.
+func convertTable(m map[string]any, sh *shape) bool {
 	for k, v := range m {
 		switch x := v.(type) {
 		case string, int64, bool:
 		case map[string]any:
-			if !convertTable(x) {
+			sub, ok := sh.at(k, kindTable)
+			if !ok || !convertTable(x, sub) {
 				return false
 			}
 		case []any:
-			if !convertArray(x) {
+			sub, ok := sh.at(k, kindArray)
+			if !ok {
+				return false
+			}
+			if sub == nil {
+				sub = &shape{}
+			}
+			if !convertArray(x, sub) {
 				return false
 			}
 		case *arrayTable:
-			if x.n != len(x.elems) {
+			sub, ok := sh.at(k, kindArrayTable)
+			if !ok || x.n != len(x.elems) {
 				return false
+			}
+			if sub == nil {
+				sub = &shape{}
 			}
 			tables := make([]map[string]any, len(x.elems))
 			for i, e := range x.elems {
 				t, ok := e.(map[string]any)
-				if !ok || !convertTable(t) {
+				if !ok || !convertTable(t, sub) {
 					return false
 				}
 				tables[i] = t
 			}
 			m[k] = tables
 		default:
-			c, ok := convertValue(v)
+			c, ok := convertScalar(v)
 			if !ok {
 				return false
 			}
@@ -158,29 +215,37 @@ func convertTable(m map[string]any) bool {
 	return true
 }
 
-func convertArray(a []any) bool {
+// convertArray converts the elements of an inline array in place. They
+// share its shape: BurntSushi gives them the array's path.
+func convertArray(a []any, sh *shape) bool {
 	for i, e := range a {
-		c, ok := convertValue(e)
-		if !ok {
-			return false
+		switch x := e.(type) {
+		case string, int64, bool:
+		case map[string]any:
+			if !convertTable(x, sh) {
+				return false
+			}
+		case []any:
+			if !convertArray(x, sh) {
+				return false
+			}
+		default:
+			c, ok := convertScalar(e)
+			if !ok {
+				return false
+			}
+			a[i] = c
 		}
-		a[i] = c
 	}
 	return true
 }
 
-// convertValue returns BurntSushi's form of one go-toml value.
-func convertValue(v any) (any, bool) {
+// convertScalar returns BurntSushi's form of a go-toml float or date/time.
+func convertScalar(v any) (any, bool) {
 	switch x := v.(type) {
-	case string, int64, bool:
-		return v, true
 	case float64:
 		// go-toml drops the sign of -nan, which BurntSushi keeps.
 		return v, !math.IsNaN(x)
-	case map[string]any:
-		return v, convertTable(x)
-	case []any:
-		return v, convertArray(x)
 	case gotoml.LocalDate:
 		return time.Date(x.Year, time.Month(x.Month), x.Day, 0, 0, 0, 0, bsLocalDate), true
 	case gotoml.LocalDateTime:

@@ -127,6 +127,13 @@ a = ["\"", 2]
 [[event]]"""
 [[event]]
 `, false},
+	// BurntSushi carries what it saw at a path in one element of an array
+	// over to the next; these go to BurntSushi, whose trees lose tables.
+	{"inline array then dotted table in the next element", "[[a]]\nx = [1]\n[[a]]\nx.z = 2\nx.y = 1\n", true},
+	{"inline array then table header in the next element", "[[a]]\nb = [{}]\n[[a]]\n[[a.b.c]]\n[a.b]\n", true},
+	{"inline array then table in an inline array", "x = [{y = [1]}, {y.z = 1, y.w = 2}]\n", true},
+	{"found by FuzzDecodeParity", "[a.b.c]\nx.b = 2\n[ a . b ]\nr = {\n s = [1] }\ne.f = [1]\n[[x]]\nt = 07:32\nb = [{}]\n[[x]]\nb.x = 1\nb.y = [{}]\n", true},
+	{"inline array then array of tables in the next element", "[[a]]\nx = [1]\n[[a]]\n[[a.x]]\n[[a.x]]\n", false},
 	{"event file", "# comment\n[[event]]\nid = \"2025-10-27-x\"\ndate = 2025-10-27\nend_date = 2025-10-28\ntitle = \"T\"\nkind = \"visit\"\ncountries = [\"AZE\", \"TUR\"]\nsummary = \"\"\"\nS\n\"\"\"\noutcomes = [\"a\", \"b\"]\n\n[[event.participants]]\nname = \"N\"\n\n[[event.sources]]\nurl = \"https://example.org/x\"\npublished = 2025-10-27\ncredibility = 3\n", false},
 }
 
