@@ -169,6 +169,12 @@ func (s *shape) at(key string, kind uint8) (sub *shape, ok bool) {
 // lies in an array.
 func convertTable(m map[string]any, sh *shape) bool {
 	for k, v := range m {
+		if k == "" {
+			// BurntSushi files the type of a value under an empty key as
+			// that of the enclosing table or array, and then reads it
+			// differently: v1.6.0 gives a = [1, {"" = 0}] as [{"" = 0}].
+			return false
+		}
 		switch x := v.(type) {
 		case string, int64, bool:
 		case map[string]any:

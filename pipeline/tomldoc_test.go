@@ -49,7 +49,7 @@ var shapeCases = []struct {
 	{"tables", "[a]\nx = 1\n[a.b]\ny = 2\n[a.b.c]\n[d]\n", false},
 	{"dotted keys", "a.b.c = 1\na.b.d = 2\n\"q.k\".x = 3\n[t]\nu.v = 4\n", false},
 	{"super table after sub table", "[x.y.z]\na = 1\n[x]\nb = 2\n", false},
-	{"quoted keys and headers", "\"\" = 1\n\"a b\" = 2\n'c.d' = 3\n[\"ev\\u0065nt\".'x y']\nk = 4\n[[ \"arr\" . list ]]\nz = 5\n", false},
+	{"quoted keys and headers", "\"a b\" = 2\n'c.d' = 3\n[\"ev\\u0065nt\".'x y']\nk = 4\n[[ \"arr\" . list ]]\nz = 5\n", false},
 	{"inline tables", "a = {x = 1, y.z = 2, w = {v = \"s\"}}\nb = {}\n", false},
 	{"TOML 1.1 inline tables", "a = {\n  x = 1, # c\n  y = 2,\n}\n", false},
 	{"arrays", "a = []\nb = [1, 2, 3]\nc = [[1, 2], [\"a\"], []]\nd = [\n  1, # one\n  2,\n]\ne = [1, \"mixed\", 2.5, true, 2025-01-01, [3], {k = 4}]\n", false},
@@ -62,7 +62,7 @@ var shapeCases = []struct {
 	{"array of tables with inline sub-arrays", "[[a]]\nb = [{c = [{d = 1}]}]\n", false},
 	{"local dates and times", "d = 2025-10-27\nleap = 2024-02-29\nzero = 0000-01-01\nt = 07:32:00\nt1 = 07:32\nt2 = 00:32:00.999999\ndt = 1979-05-27T07:32:00\ndt1 = 1979-05-27 07:32:00.5\ndt2 = 1979-05-27t07:32\ndt3 = 1979-05-27T00:32:00.123456789\n", false},
 	{"fractional seconds past nanoseconds", "dt = 1979-05-27T00:32:00.1234567891234\nt = 00:32:00.9999999999\n", false},
-	{"offset date-times", "a = 1979-05-27T07:32:00-07:00\nb = 1979-05-27T00:32:00.999999+05:45\nc = 2025-06-01 12:00:00+01:00\nd = 2025-01-01T12:00+14:00\n", false},
+	{"offset date-times", "a = 1979-05-27T07:32:00-07:00\nb = 1979-05-27T00:32:00.999999+05:45\nc = 2025-06-01 12:00:00+01:00\nd = 2025-01-01T12:00+14:00\n\n# time.Local in Europe/Paris and Asia/Kathmandu\ne = 2025-01-15T10:00:00+01:00\nf = 2025-07-15T10:00:00+02:00\ng = 2025-07-15T10:00:00+05:45\n", false},
 	{"UTC date-time", "a = 1979-05-27T07:32:00Z\n", true},
 	{"zero offset date-time", "a = 1979-05-27T07:32:00+00:00\n", true},
 	{"offset date-time in an array", "a = [1979-05-27T07:32:00z]\n", true},
@@ -136,6 +136,13 @@ a = ["\"", 2]
 	{"inline array then table in an inline array", "x = [{y = [1]}, {y.z = 1, y.w = 2}]\n", true},
 	{"found by FuzzDecodeParity", "[a.b.c]\nx.b = 2\n[ a . b ]\nr = {\n s = [1] }\ne.f = [1]\n[[x]]\nt = 07:32\nb = [{}]\n[[x]]\nb.x = 1\nb.y = [{}]\n", true},
 	{"inline array then array of tables in the next element", "[[a]]\nx = [1]\n[[a]]\n[[a.x]]\n[[a.x]]\n", false},
+	// An empty key makes BurntSushi file its value's type under the
+	// enclosing path; these go to BurntSushi, whose trees differ.
+	{"empty key", `"" = 1` + "\n", true},
+	{"empty key in an inline array", `a = [1, {"" = 0}]` + "\n", true},
+	{"empty key in nested inline arrays", `a = [[{"" = 0}]]` + "\n", true},
+	{"empty key holding an array", `x."" = [1]` + "\nx.y = 1\n", true},
+	{"found by FuzzDecodeParity: empty key", `00= [{""=0}] `, true},
 	{"event file", "# comment\n[[event]]\nid = \"2025-10-27-x\"\ndate = 2025-10-27\nend_date = 2025-10-28\ntitle = \"T\"\nkind = \"visit\"\ncountries = [\"AZE\", \"TUR\"]\nsummary = \"\"\"\nS\n\"\"\"\noutcomes = [\"a\", \"b\"]\n\n[[event.participants]]\nname = \"N\"\n\n[[event.sources]]\nurl = \"https://example.org/x\"\npublished = 2025-10-27\ncredibility = 3\n", false},
 }
 
@@ -237,6 +244,7 @@ var parityLines = [...]string{
 	"a = {}", "b = {x = 1}", "x = {y.b = 1}", "x.y = {}", "e = {f = {g = 1}}", "e.f.h = 2",
 	"a = []", "x = [1]", "y = [1]", "e.f = [1]", "b = [{}]", "x = [{y = 1}]", "a = [1, {}]", "x = [[{}]]", "b.y = [{}]",
 	"x = [{y = [1]}]", "x = [{y.b = 1, y.c = 2}]", "b = [{x = []}, {x.y = 1}]", "p = {q = 1,\n}", "r = {\n s = [1] }",
+	`"" = 1`, `x."" = [1]`, `a = [{"" = 0}]`, `[a.""]`,
 	"d = 2025-01-01", "t = 07:32", "z = 1979-05-27T07:32:00+01:00", "f = 1.5", "g = -0.0",
 	`m = """` + "\n[[a]]\n" + `"""`, "n = '''\n[a]'''", "o = [\n[[a]],\n]", "# [[a]]", "",
 }
