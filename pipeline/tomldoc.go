@@ -15,9 +15,10 @@ import (
 // reference: its messages, positions and verdicts are the product's. So
 // go-toml only ever decodes files it accepts, its tree is turned into
 // exactly the tree BurntSushi gives, and whenever go-toml rejects a file,
-// or the tree holds something whose BurntSushi shape cannot be recovered,
-// BurntSushi decodes the same bytes and its result is used as it is.
-// FuzzDecodeParity checks that the two agree.
+// or the file holds a value whose BurntSushi form go-toml's does not tell
+// (the sign of -nan, Z against +00:00) or something BurntSushi reads its
+// own way (empty keys, see shape), BurntSushi decodes the same bytes and
+// its result is used as it is. FuzzDecodeParity checks that the two agree.
 
 // decodeDoc decodes an event file (valid UTF-8, no BOM) into BurntSushi's
 // tree, or returns BurntSushi's error.
@@ -49,8 +50,8 @@ func referenceLocalZones() (date, datetime, tm *time.Location) {
 }
 
 // fastDecode decodes src with go-toml. ok is false when go-toml rejects
-// src, panics, or gives a value whose BurntSushi form is ambiguous; the
-// caller then asks BurntSushi.
+// src or panics, or when BurntSushi's tree could differ from the converted
+// one; the caller then asks BurntSushi.
 func fastDecode(src []byte) (doc map[string]any, ok bool) {
 	defer func() {
 		// A bug in go-toml must not turn into a failed run: BurntSushi
