@@ -470,16 +470,8 @@ func treeDiff(path string, got, want any) string {
 // BenchmarkDecodeDoc is BenchmarkDecode through the loader's decoder:
 // go-toml, with BurntSushi's tree, every file one after the other.
 func BenchmarkDecodeDoc(b *testing.B) {
-	eachSize(b, func(b *testing.B, n int) {
-		files, total := benchFiles(b, benchConfig(b, n))
-		b.SetBytes(total)
-		b.ReportAllocs()
-		for b.Loop() {
-			for _, f := range files {
-				if _, err := decodeDoc(f.src); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
+	benchDecode(b, func(src []byte) error {
+		_, err := decodeDoc(src)
+		return err
 	})
 }
