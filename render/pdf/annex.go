@@ -109,7 +109,7 @@ func (b *briefing) method() []string {
 	if len(b.r.Filters) > 0 {
 		filter = " This briefing is limited to the pairs " + list(b.r.Filters) + "."
 	}
-	return []string{
+	out := []string{
 		"Each record is one engagement between countries — a meeting, visit, call, agreement, exercise, statement or other event — written from the sources cited. " +
 			"Only events recorded as held are counted. Planned events dated after the start of the period are listed under Upcoming and not counted; cancelled events are not shown.",
 		"An event belongs to the period by its start date, and counts once for every pair of countries taking part: a meeting of three countries counts for three pairs. " +
@@ -122,6 +122,27 @@ func (b *briefing) method() []string {
 			strconv.Itoa(pipeline.KeyDevelopmentsLimit) + " are shown.",
 		"Where a source gives only the month or the year of an event, the date is shown that way (\"February 2023\", \"2023\") and the event is counted on the first day of that month or year.",
 	}
+	if b.s.cut() {
+		out = append(out, "A pair's section lists at most "+limitsText(b.s.limits)+
+			". Where a pair has more, it lists its most significant events, ranked as key developments are, their summaries and sources, and the people with the most events, and a note says so. "+
+			"The figures, the narrative and the focus-area chart count every event; the workbook lists them all.")
+	}
+	return out
+}
+
+// limitsText names the limits in force: "40 events, 10 event summaries
+// and 25 participants".
+func limitsText(lim pipeline.PDFConfig) string {
+	var parts []string
+	for _, x := range []struct {
+		n          int
+		one, other string
+	}{{lim.MaxEvents, "event", "events"}, {lim.MaxSummaries, "event summary", "event summaries"}, {lim.MaxParticipants, "participant", "participants"}} {
+		if x.n > 0 {
+			parts = append(parts, strconv.Itoa(x.n)+" "+pluralWord(x.n, x.one, x.other))
+		}
+	}
+	return list(parts)
 }
 
 // inputs lists the files the briefing was made from.

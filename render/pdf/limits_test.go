@@ -194,6 +194,7 @@ func TestLimitsRendered(t *testing.T) {
 		"The 5 most significant of this pair's 35 events with a summary",
 		"The 4 people most involved of this pair's 9; every participant is in the workbook's Participants sheet.",
 		"had 35 recorded engagements", // the narrative counts every event
+		"A pair's section lists at most 12 events, 5 event summaries and 4 participants. Where a pair has more", // the annex
 	} {
 		if !strings.Contains(text, note) {
 			t.Errorf("no %q", note)
@@ -203,11 +204,27 @@ func TestLimitsRendered(t *testing.T) {
 	// Within the limits (and with none) everything is listed, with no note.
 	for _, o := range []Options{{}, {Limits: pipeline.PDFConfig{MaxEvents: 35, MaxSummaries: 35, MaxParticipants: 9}}} {
 		text := flat(strings.Join(pageTexts(t, mustRender(t, r, o)), " "))
-		if n := strings.Count(text, "Summary text number"); n != 35 || strings.Contains(text, "most significant of this pair") || strings.Contains(text, "most involved") {
+		if n := strings.Count(text, "Summary text number"); n != 35 || strings.Contains(text, "most significant of this pair") || strings.Contains(text, "most involved") || strings.Contains(text, "lists at most") {
 			t.Errorf("limits %+v: %d summaries, a note: %v", o.Limits, n, strings.Contains(text, "most "))
 		}
 		if n := strings.Count(text, "Agency. Grade B2."); n != 35 {
 			t.Errorf("limits %+v: %d sources listed, want 35", o.Limits, n)
+		}
+	}
+}
+
+func TestLimitsText(t *testing.T) {
+	for _, tc := range []struct {
+		lim  pipeline.PDFConfig
+		want string
+	}{
+		{pipeline.PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25}, "40 events, 10 event summaries and 25 participants"},
+		{pipeline.PDFConfig{MaxEvents: 1, MaxParticipants: 3}, "1 event and 3 participants"},
+		{pipeline.PDFConfig{MaxSummaries: 1}, "1 event summary"},
+		{pipeline.PDFConfig{}, ""},
+	} {
+		if got := limitsText(tc.lim); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.lim, got, tc.want)
 		}
 	}
 }

@@ -101,6 +101,17 @@ func (s *scope) view(p *pipeline.PairReport) *pairView {
 	return v
 }
 
+// cut reports whether a limit left anything out of a section laid out so
+// far.
+func (s *scope) cut() bool {
+	for _, v := range s.views {
+		if len(v.events) < len(v.p.EventList) || len(v.summarised) < v.withSummary || len(v.people) < len(v.p.Participants) {
+			return true
+		}
+	}
+	return false
+}
+
 // events lists every event the scope shows, once, in a stable order.
 func (s *scope) events() []*pipeline.Event {
 	seen := map[*pipeline.Event]bool{}
