@@ -310,21 +310,6 @@ func (pa *pairAcc) finish() *PairReport {
 // and publisher) and its grade.
 type citeKey struct{ source, grade string }
 
-// Citations returns the numbers of the pair's sources cited by event id, in
-// order, for "[1, 3]" marks next to events.
-func (r *PairReport) Citations(id string) []int {
-	var ns []int
-	for _, c := range r.Sources {
-		for _, x := range c.EventIDs {
-			if x == id {
-				ns = append(ns, c.N)
-				break
-			}
-		}
-	}
-	return ns
-}
-
 func sortByDate(events []*Event) {
 	sort.Slice(events, func(i, j int) bool {
 		if !events[i].Date.Equal(events[j].Date) {
