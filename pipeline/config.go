@@ -121,6 +121,9 @@ func LoadConfig(path string) (*Config, error) {
 		errs.Add(Position{File: display}, "", "", "cannot read config: %v", errors.Unwrap(err))
 		return nil, errs
 	}
+	if errs := checkBytes(display, src); len(errs) > 0 {
+		return nil, errs
+	}
 	cfg.Path = display
 	cfg.Dir = filepath.Dir(absPath(path))
 	cfg.secs = scanSections(display, src)

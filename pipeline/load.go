@@ -232,12 +232,10 @@ func compact(events []*Event) {
 // parseEvents decodes and validates the events in src, naming file in
 // every message.
 func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, ErrorList) {
-	var errs ErrorList
-	if !utf8.Valid(src) {
-		line, col, b := firstInvalidUTF8(src)
-		errs.Add(Position{File: file, Line: line, Col: col}, "", "", "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b)
+	if errs := checkBytes(file, src); len(errs) > 0 {
 		return nil, errs
 	}
+	var errs ErrorList
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM is harmless; drop it
 	doc, err := decodeDoc(src)
 	if err != nil {
@@ -256,6 +254,22 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 		events, errs, _ = checkEvents(file, src, doc, countries, true)
 	}
 	return events, errs
+}
+
+// checkBytes rejects, before any decoder sees them, files that are not
+// UTF-8 and files whose arrays and inline tables nest deeper than
+// maxNesting, with the position of the offending byte.
+func checkBytes(file string, src []byte) ErrorList {
+	var errs ErrorList
+	if !utf8.Valid(src) {
+		line, col, b := firstInvalidUTF8(src)
+		errs.Add(Position{File: file, Line: line, Col: col}, "", "", "file is not valid UTF-8 (byte 0x%02X); save it as UTF-8", b)
+		return errs
+	}
+	if line, col := tooDeep(src); line > 0 {
+		errs.Add(Position{File: file, Line: line, Col: col}, "", "", "arrays and inline tables nest more than %d deep here; the event schema needs at most 3", maxNesting)
+	}
+	return errs
 }
 
 // checkEvents validates the decoded doc of file and turns its event tables

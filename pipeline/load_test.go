@@ -296,6 +296,16 @@ url = "https://exa mple.com/"
 	{"no events", map[string]string{"input/a.toml": "# nothing yet\n", "input/b.toml": ""},
 		[]string{`config.toml:2:9: input.paths: no events found in 2 file(s); add [[event]] tables`}},
 
+	// Nesting past maxNesting is refused before decoding (issue #11).
+	{"nesting/inline tables", map[string]string{"input/a.toml": valid + "summary = " + strings.Repeat("{a = ", 100) + "1" + strings.Repeat("}", 100) + "\n"},
+		[]string{`input/a.toml:7:171: arrays and inline tables nest more than 32 deep here; the event schema needs at most 3`}},
+	{"nesting/arrays", map[string]string{"input/a.toml": valid + "outcomes = " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n"},
+		[]string{`input/a.toml:7:44: arrays and inline tables nest more than 32 deep here; the event schema needs at most 3`}},
+	{"nesting/mixed", map[string]string{"input/a.toml": valid + "outcomes = " + strings.Repeat("[{a = ", 50) + "1" + strings.Repeat("}]", 50) + "\n"},
+		[]string{`input/a.toml:7:108: arrays and inline tables nest more than 32 deep here; the event schema needs at most 3`}},
+	{"nesting/at the limit", map[string]string{"input/a.toml": valid + "outcomes = " + strings.Repeat("[", 32) + strings.Repeat("]", 32) + "\n"},
+		[]string{`input/a.toml:7:12: event "e1": outcomes: element 1: expected a string, found an array`}},
+
 	// Every problem is reported, sorted by file and line.
 	{"all problems sorted", map[string]string{
 		"input/b.toml": "[[event]]\nid = \"b1\"\ndate = 2025-10-25\ntitle = \"x\"\nkind = \"meating\"\ncountries = [\"GEO\", \"ARM\"]\nhost = \"AZE\"\n",

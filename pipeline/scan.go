@@ -279,3 +279,56 @@ func plainName(s string) bool {
 	}
 	return true
 }
+
+// maxNesting bounds how deeply arrays and inline tables may nest in a file
+// (README: Event files). Nothing valid comes close: an event needs 3
+// (participants = [{ ... = [...] }]). Decoding cost grows with depth times
+// depth: BurntSushi keeps the full key path of every nested value, so a
+// 42 KB file of inline tables 10,500 deep took it past 3.8 GB, and
+// go-toml recurses once per level. tooDeep runs before either decoder.
+const maxNesting = 32
+
+// tooDeep returns the line and column (1-based, in bytes) of the first '['
+// or '{' that opens an array or inline table nested deeper than
+// maxNesting, or 0, 0. It counts the brackets of table headers too, which
+// add at most 2, and skips strings and comments. It stops at a string that
+// does not end, where the decoders stop as well.
+func tooDeep(src []byte) (line, col int) {
+	depth, line, lineStart := 0, 1, 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '\n':
+			line, lineStart = line+1, i+1
+		case '#':
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return 0, 0
+			}
+			i += j - 1 // the newline is counted next
+		case '"', '\'':
+			var j int
+			if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
+				j = skipMultiline(src, i, c)
+			} else {
+				j = skipString(src, i)
+			}
+			if j < 0 {
+				return 0, 0
+			}
+			if k := bytes.LastIndexByte(src[i:j], '\n'); k >= 0 {
+				line += bytes.Count(src[i:j], []byte{'\n'})
+				lineStart = i + k + 1
+			}
+			i = j - 1
+		case '[', '{':
+			if depth++; depth > maxNesting {
+				return line, i - lineStart + 1
+			}
+		case ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0, 0
+}

@@ -146,3 +146,36 @@ country = "AZR"
 		`f.toml:17:9: event "e1": sources[1].url: "example.com" is not an absolute http(s) URL`,
 	})
 }
+
+// TestTooDeep checks the nesting limit's position and that brackets in
+// strings, multi-line strings and comments are not counted.
+func TestTooDeep(t *testing.T) {
+	n := func(s string, k int) string { return strings.Repeat(s, k) }
+	tests := []struct {
+		name      string
+		src       string
+		line, col int
+	}{
+		{"arrays at the limit", "a = " + n("[", maxNesting) + n("]", maxNesting) + "\n", 0, 0},
+		{"arrays past the limit", "a = " + n("[", maxNesting+1) + n("]", maxNesting+1) + "\n", 1, 5 + maxNesting},
+		{"inline tables", "\n\nx = " + n("{a = ", 40) + "1" + n("}", 40) + "\n", 3, 5 + 5*maxNesting},
+		{"mixed", "x = " + n("[{a = ", 20) + "1" + n("}]", 20) + "\n", 1, 5 + 6*16},
+		{"siblings do not add up", n("a"+n("[", 20)+n("]", 20)+"\n", 3) + n("b = [[1], [2], [[3]]]\n", 50), 0, 0},
+		{"headers count 2", "[[event]]\nx = " + n("[", 30) + n("]", 30) + "\n", 0, 0},
+		{"in strings", "a = \"" + n("[", 50) + "\"\nb = '" + n("{", 50) + "'\n", 0, 0},
+		{"escaped quote in a string", `a = "\"` + n("[", 50) + `"` + "\n", 0, 0},
+		{"in multi-line strings", "a = \"\"\"\n" + n("[", 50) + "\n\"\"\"\nb = '''" + n("{", 50) + "'''\n", 0, 0},
+		{"in comments", "# " + n("[", 50) + "\na = 1 # " + n("{", 50) + "\n", 0, 0},
+		{"line after a multi-line string", "a = \"\"\"\n\n[\n\"\"\"\nb = " + n("[", 40) + "\n", 5, 5 + maxNesting},
+		{"after a quote in a multi-line string", "a = \"\"\"x\"\"y\"\"\"\nb = " + n("[", 40) + "\n", 2, 5 + maxNesting},
+		{"unterminated string stops the count", "a = \"x\nb = " + n("[", 40) + "\n", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line, col := tooDeep([]byte(tt.src))
+			if line != tt.line || col != tt.col {
+				t.Errorf("tooDeep = %d:%d, want %d:%d", line, col, tt.line, tt.col)
+			}
+		})
+	}
+}
