@@ -52,7 +52,15 @@ type BriefingConfig struct {
 
 type InputConfig struct {
 	Paths []string `toml:"paths"`
+	// MaxFileBytes bounds each event file, checked before it is read: a
+	// glob that reaches something huge fails with a message instead of
+	// exhausting memory.
+	MaxFileBytes int `toml:"max_file_bytes"`
 }
+
+// DefaultMaxFileBytes is input.max_file_bytes unless the config sets it:
+// 256 MiB, some 500,000 events, far more than a curated file holds.
+const DefaultMaxFileBytes = 256 << 20
 
 type OutputConfig struct {
 	Dir     string   `toml:"dir"`
@@ -96,7 +104,7 @@ func DefaultConfig() *Config {
 			Timezone:       "UTC",
 			Period:         "latest-week",
 		},
-		Input:     InputConfig{Paths: []string{"input/**/*.toml"}},
+		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
 		PDF:       PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25},
@@ -115,10 +123,10 @@ func LoadConfig(path string) (*Config, error) {
 		path = "config.toml"
 	}
 	display := DisplayPath(absPath(path))
-	src, err := os.ReadFile(path)
+	src, err := readRegular(path, DefaultMaxFileBytes, "the limit for a config file")
 	if err != nil {
 		var errs ErrorList
-		errs.Add(Position{File: display}, "", "", "cannot read config: %v", errors.Unwrap(err))
+		errs.Add(Position{File: display}, "", "", "cannot read config: %s", pathErr(err))
 		return nil, errs
 	}
 	if errs := checkBytes(display, src); len(errs) > 0 {
@@ -213,6 +221,10 @@ func (c *Config) Validate() error {
 		if !doublestar.ValidatePattern(filepath.ToSlash(p)) {
 			bad("input.paths", "%q is not a valid glob", p)
 		}
+	}
+	if c.Input.MaxFileBytes < 1 {
+		bad("input.max_file_bytes", "must be a number of bytes, 1 or more, not %d", c.Input.MaxFileBytes)
+		c.Input.MaxFileBytes = DefaultMaxFileBytes // one message, not one per file too
 	}
 	if strings.TrimSpace(c.Output.Dir) == "" {
 		bad("output.dir", "must not be empty")

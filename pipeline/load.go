@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -81,7 +84,7 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 					results[i].errs.Add(Position{File: DisplayPath(path)}, "", "", "internal error while reading this file: %v; please report it", r)
 				}
 			}()
-			results[i] = loadFile(path, DisplayPath(path), countries)
+			results[i] = loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), countries)
 			progress(1)
 		}()
 	}
@@ -111,34 +114,121 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 // matchInputs expands the input globs into a sorted, de-duplicated list of
 // absolute paths. A glob that matches nothing is an error: it is almost
 // always a typo, and a briefing silently built from fewer files is worse.
+// So is a directory that cannot be listed: its error is reported, not
+// taken for "no files".
+//
+// The walk is ours, not doublestar.Glob's, which follows a symlink loop
+// (input/self -> .) until the path is too long and reports nothing it
+// could not read. Symbolic links are followed, but every real directory is
+// listed once, and a file reached by several paths (a link to a file that
+// is also matched directly) is read once, under the first of its paths in
+// sorted order. doublestar still decides what a pattern matches.
 func matchInputs(cfg *Config, errs *ErrorList) []string {
-	seen := map[string]bool{}
-	var files []string
+	shown := map[string]string{} // real path → the first path that reached it
 	for _, pattern := range cfg.Input.Paths {
 		if !doublestar.ValidatePattern(filepath.ToSlash(pattern)) {
 			continue // Config.Validate reports it
 		}
 		abs := cfg.resolve(pattern)
 		base, rel := doublestar.SplitPattern(filepath.ToSlash(abs))
-		matches, err := doublestar.Glob(os.DirFS(base), rel, doublestar.WithFilesOnly())
-		if err != nil {
-			errs.Add(cfg.keyPos("input", "paths"), "", "input.paths", "%q: %v", pattern, err)
-			continue
+		w := walker{pattern: rel, maxDepth: patternDepth(rel), seenDirs: map[string]bool{}}
+		w.walk(filepath.FromSlash(base), "", 0)
+		for _, e := range w.errs {
+			errs.Add(cfg.keyPos("input", "paths"), "", "input.paths", "%q: %s", pattern, e)
 		}
-		if len(matches) == 0 {
+		if len(w.files) == 0 && len(w.errs) == 0 {
 			errs.Add(cfg.keyPos("input", "paths"), "", "input.paths", "%q matches no files (looked in %s)", pattern, DisplayPath(filepath.FromSlash(base)))
 			continue
 		}
-		for _, m := range matches {
-			p := filepath.Join(filepath.FromSlash(base), filepath.FromSlash(m))
-			if !seen[p] {
-				seen[p] = true
-				files = append(files, p)
+		for _, f := range w.files {
+			if p, ok := shown[f.real]; !ok || f.path < p {
+				shown[f.real] = f.path
 			}
 		}
 	}
+	files := make([]string, 0, len(shown))
+	for _, p := range shown {
+		files = append(files, p)
+	}
 	sort.Strings(files)
 	return files
+}
+
+// walker lists the files under one glob's base directory that match its
+// pattern.
+type walker struct {
+	pattern  string // relative to the base, slash-separated
+	maxDepth int    // directories below the base the pattern can reach; -1: any
+	seenDirs map[string]bool
+	files    []walkedFile
+	errs     []string
+}
+
+type walkedFile struct{ path, real string }
+
+// walk lists dir (rel from the base, slash-separated; "" for the base) and
+// what lies below it, as far as the pattern can reach.
+func (w *walker) walk(dir, rel string, depth int) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		if depth == 0 && errors.Is(err, fs.ErrNotExist) {
+			return // the base does not exist: the glob matches no files
+		}
+		w.errs = append(w.errs, "cannot read directory "+DisplayPath(dir)+": "+pathErr(err))
+		return
+	}
+	if w.seenDirs[real] {
+		return // a link back to a directory already listed (a loop)
+	}
+	w.seenDirs[real] = true
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		// Entries read before the error still count; the error is reported.
+		w.errs = append(w.errs, "cannot read directory "+DisplayPath(dir)+": "+pathErr(err))
+	}
+	for _, d := range entries {
+		path := filepath.Join(dir, d.Name())
+		name := d.Name()
+		if rel != "" {
+			name = rel + "/" + name
+		}
+		isDir, realPath := d.IsDir(), filepath.Join(real, d.Name())
+		if d.Type()&fs.ModeSymlink != 0 {
+			// Follow the link; a dangling or looping link that matches is
+			// kept, so that reading it reports why it cannot be read.
+			if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+				isDir = true
+			} else if r, err := filepath.EvalSymlinks(path); err == nil {
+				realPath = r
+			}
+		}
+		switch {
+		case isDir:
+			if w.maxDepth < 0 || depth < w.maxDepth {
+				w.walk(path, name, depth+1)
+			}
+		case doublestar.MatchUnvalidated(w.pattern, name):
+			w.files = append(w.files, walkedFile{path: path, real: realPath})
+		}
+	}
+}
+
+// patternDepth is how many directories below its base a pattern can
+// reach, or -1 when ** or a {...} alternative makes that open.
+func patternDepth(pattern string) int {
+	if strings.Contains(pattern, "**") || strings.ContainsAny(pattern, "{") {
+		return -1
+	}
+	return strings.Count(pattern, "/")
+}
+
+// pathErr is err's message without the path an fs.PathError repeats.
+func pathErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 type fileResult struct {
@@ -147,18 +237,13 @@ type fileResult struct {
 	errs   ErrorList
 }
 
-// loadFile decodes one event file. It never panics on bad bytes: the
-// decoder's errors become positioned messages.
-func loadFile(path, display string, countries *country.Table) (r fileResult) {
+// loadFile decodes one event file of at most maxBytes bytes. It never
+// panics on bad bytes: the decoder's errors become positioned messages.
+func loadFile(path, display string, maxBytes int64, countries *country.Table) (r fileResult) {
 	r.input.Path = display
-	src, err := os.ReadFile(path)
+	src, err := readRegular(path, maxBytes, "input.max_file_bytes")
 	if err != nil {
-		msg := err.Error()
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			msg = pe.Err.Error()
-		}
-		r.errs.Add(Position{File: display}, "", "", "cannot read file: %s", msg)
+		r.errs.Add(Position{File: display}, "", "", "cannot read file: %s", pathErr(err))
 		return r
 	}
 	sum := sha256.Sum256(src)
@@ -170,6 +255,56 @@ func loadFile(path, display string, countries *country.Table) (r fileResult) {
 		compact(r.events)
 	}
 	return r
+}
+
+// readRegular reads the regular file at path, of at most max bytes (limit
+// names the setting in messages). Anything else a glob or a link can lead
+// to would be read until memory runs out (/dev/zero) or forever (a FIFO
+// with no writer), so the file is opened without blocking, checked on the
+// open descriptor (no race with a rename) and refused unless it is a
+// regular file no larger than max; a file that grows while it is read is
+// cut off at max+1 bytes and refused too.
+func readRegular(path string, max int64, limit string) ([]byte, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s); only regular files are read", fileKind(fi.Mode()))
+	}
+	if fi.Size() > max {
+		return nil, fmt.Errorf("%d bytes is more than %s (%d)", fi.Size(), limit, max)
+	}
+	b := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+	if _, err := b.ReadFrom(io.LimitReader(f, max+1)); err != nil {
+		return nil, err
+	}
+	if int64(b.Len()) > max {
+		return nil, fmt.Errorf("grew past %s (%d bytes) while it was read", limit, max)
+	}
+	return b.Bytes(), nil
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
 }
 
 // compact copies every string of the file's events into one allocation.

@@ -16,7 +16,7 @@ func TestInputVanishes(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.Remove(path)
-	r := loadFile(path, "input/w43.toml", country.New(nil))
+	r := loadFile(path, "input/w43.toml", DefaultMaxFileBytes, country.New(nil))
 	if len(r.errs) != 1 || r.errs[0].Error() != "input/w43.toml: cannot read file: no such file or directory" {
 		t.Errorf("errors = %v", r.errs)
 	}

@@ -33,7 +33,9 @@ func TestInputLimits(t *testing.T) {
 		config [][2]string
 		setup  func(*testing.T, string)
 		skip   string
-		want   []problem
+		code   int       // ExitInvalid unless ExitOK is set
+		ok     bool      // the build succeeds
+		want   []problem // for exit 1, every problem in order
 	}{
 		// Nesting: column 11 + 5*32 is the 33rd "{b = ", and so on.
 		{name: "inline tables 10,500 deep", files: bad(deep("{b = ", "}", 10_500)),
@@ -42,6 +44,48 @@ func TestInputLimits(t *testing.T) {
 			want: []problem{{"input/bad.toml:7:43:", "arrays and inline tables nest more than 32 deep here"}}},
 		{name: "arrays of inline tables 10,500 deep", files: bad(deep("[{a = ", "}]", 5_250)),
 			want: []problem{{"input/bad.toml:7:107:", "arrays and inline tables nest more than 32 deep here"}}},
+
+		// Only regular files are read, each at most input.max_file_bytes.
+		{name: "link to /dev/zero", setup: symlink("/dev/zero", "input/zero.toml"), skip: needFile("/dev/zero"),
+			want: []problem{{"input/zero.toml:", "cannot read file: not a regular file (a character device); only regular files are read"}}},
+		{name: "FIFO", setup: func(t *testing.T, dir string) {
+			if out, err := exec.Command("mkfifo", filepath.Join(dir, "input", "f.toml")).CombinedOutput(); err != nil {
+				t.Skipf("no FIFO: %v %s", err, out)
+			}
+		}, want: []problem{{"input/f.toml:", "cannot read file: not a regular file (a named pipe); only regular files are read"}}},
+		{name: "sparse file past the default limit", setup: func(t *testing.T, dir string) {
+			p := filepath.Join(dir, "input", "huge.toml")
+			writeFile(t, p, "")
+			if err := os.Truncate(p, 256<<20+1); err != nil {
+				t.Fatal(err)
+			}
+		}, want: []problem{{"input/huge.toml:", "cannot read file: 268435457 bytes is more than input.max_file_bytes (268435456)"}}},
+		{name: "file past input.max_file_bytes", files: bad(ev()), config: maxFileBytes("2000"),
+			want: []problem{{"input/example.toml:", "bytes is more than input.max_file_bytes (2000)"}}},
+		{name: "input.max_file_bytes not an integer", config: maxFileBytes(`"1G"`),
+			want: []problem{{"config.toml:14:18:", `input.max_file_bytes: expected an integer, found a string ("1G")`}}},
+		{name: "input.max_file_bytes zero", config: maxFileBytes("0"),
+			want: []problem{{"config.toml:14:18:", "input.max_file_bytes: must be a number of bytes, 1 or more, not 0"}}},
+
+		// Directories: links are followed, each real directory and file once.
+		{name: "link loop", setup: symlink(".", "input/self"), ok: true},
+		{name: "link loop further down", setup: func(t *testing.T, dir string) {
+			writeFile(t, filepath.Join(dir, "input", "a", "b", "w.toml"), ev())
+			symlink("../..", "input/a/b/up")(t, dir)
+		}, ok: true},
+		{name: "link to a file also matched", setup: symlink("example.toml", "input/again.toml"), ok: true},
+		{name: "linked directory is read", files: map[string]string{"elsewhere/w44.toml": ev(`kind = "summit"`)},
+			setup: symlink("../elsewhere", "input/linked"),
+			want:  []problem{{"input/linked/w44.toml:5:8:", badID + `kind: "summit" is not one of`}}},
+		{name: "input/ is a file", setup: func(t *testing.T, dir string) {
+			if err := os.RemoveAll(filepath.Join(dir, "input")); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, "input"), "not a directory\n")
+		}, want: []problem{{"config.toml:13:9:", `input.paths: "input/**/*.toml": cannot read directory input: not a directory`}}},
+		{name: "input/ unreadable", setup: func(t *testing.T, dir string) { chmod(t, filepath.Join(dir, "input"), 0) },
+			skip: skipIf(os.Geteuid() == 0 || runtime.GOOS == "windows", "root reads any directory; Windows has no mode bits"),
+			want: []problem{{"config.toml:13:9:", `input.paths: "input/**/*.toml": cannot read directory input: permission denied`}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,6 +106,13 @@ func TestInputLimits(t *testing.T) {
 				tt.setup(t, dir)
 			}
 			env := []string{"SOURCE_DATE_EPOCH=1761642000"}
+			if tt.ok {
+				r := runBounded(t, dir, env, "-q", "build")
+				if r.code != 0 || r.stderr != "" {
+					t.Fatalf("build: exit %d, want 0\n%s", r.code, r.stderr)
+				}
+				return
+			}
 			for _, cmd := range []string{"build", "check"} {
 				r := runBounded(t, dir, env, "-q", cmd)
 				checkProblems(t, cmd, r, ExitInvalid, tt.want)
@@ -69,6 +120,26 @@ func TestInputLimits(t *testing.T) {
 			sameFiles(t, "output/ after a failed build", before, snapshot(t, out))
 		})
 	}
+}
+
+// symlink makes a link at name (relative to the project) to target.
+func symlink(target, name string) func(*testing.T, string) {
+	return func(t *testing.T, dir string) {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+}
+
+// needFile skips a case on systems without path.
+func needFile(path string) string {
+	_, err := os.Stat(path)
+	return skipIf(err != nil, path+" does not exist here")
+}
+
+// maxFileBytes sets input.max_file_bytes (line 14 of the example's config).
+func maxFileBytes(value string) [][2]string {
+	return [][2]string{{`paths = ["input/**/*.toml"]`, "paths = [\"input/**/*.toml\"]\nmax_file_bytes = " + value}}
 }
 
 // runBounded is runBriefing for inputs that used to hang the run or eat
