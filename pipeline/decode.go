@@ -145,11 +145,24 @@ func (f *fields) date(key string, required bool) time.Time {
 		}
 		return time.Time{}
 	}
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	if t.Location().String() != "date-local" {
 		f.fail(key, "expected a date without time or offset like 2025-10-25, found %s", formatTime(t))
+	} else if d.Before(MinDate) || d.After(MaxDate) {
+		f.fail(key, "%s is outside the supported dates %s to %s (those a workbook can hold)", formatTime(t), MinDate.Format(time.DateOnly), MaxDate.Format(time.DateOnly))
+		return time.Time{}
 	}
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return d
 }
+
+// MinDate and MaxDate bound every date of an event. Excel's dates (in its
+// default 1900 date system) run from 1900-01-01 to 9999-12-31; an earlier
+// one was written to the workbook as text, and 0001-01-01 is time.Time's
+// zero, which the pipeline reads as "no date", so such events vanished.
+var (
+	MinDate = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	MaxDate = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
+)
 
 func (f *fields) strings(key string) []string {
 	v, ok := f.m[key]

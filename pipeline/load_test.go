@@ -283,6 +283,16 @@ url = "https://exa mple.com/"
 	{"date/source published", map[string]string{"input/a.toml": valid + "\n[[event.sources]]\ntitle = \"Report\"\npublished = \"yesterday\"\n"},
 		[]string{`input/a.toml:10:13: event "e1": sources[1].published: expected a TOML date like 2025-10-25 without quotes, found the string "yesterday"`}},
 
+	// Dates the outputs can hold: 1900-01-01 to 9999-12-31 (issue #11).
+	{"date/range", map[string]string{"input/a.toml": strings.Replace(valid, "2025-10-25", "1899-12-31", 1) + "end_date = 0000-01-01\n" +
+		"\n[[event.sources]]\ntitle = \"Report\"\npublished = 0001-01-01\n\n[[event.sources]]\ntitle = \"Old\"\npublished = 1900-01-01\n"},
+		[]string{
+			`input/a.toml:3:8: event "e1": date: 1899-12-31 is outside the supported dates 1900-01-01 to 9999-12-31 (those a workbook can hold)`,
+			`input/a.toml:7:12: event "e1": end_date: 0000-01-01 is outside the supported dates 1900-01-01 to 9999-12-31 (those a workbook can hold)`,
+			`input/a.toml:11:13: event "e1": sources[1].published: 0001-01-01 is outside the supported dates 1900-01-01 to 9999-12-31 (those a workbook can hold)`,
+		}},
+	{"date/range ends", map[string]string{"input/a.toml": strings.Replace(valid, "2025-10-25", "1900-01-01", 1) + "end_date = 9999-12-31\n"}, nil},
+
 	// Files.
 	{"not UTF-8", map[string]string{"input/a.toml": valid + "location = \"Tbil\xe4si\"\n"},
 		[]string{`input/a.toml:7:17: file is not valid UTF-8 (byte 0xE4); save it as UTF-8`}},

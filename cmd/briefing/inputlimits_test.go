@@ -45,6 +45,18 @@ func TestInputLimits(t *testing.T) {
 		{name: "arrays of inline tables 10,500 deep", files: bad(deep("[{a = ", "}]", 5_250)),
 			want: []problem{{"input/bad.toml:7:107:", "arrays and inline tables nest more than 32 deep here"}}},
 
+		// Dates the workbook can hold: 1900-01-01 to 9999-12-31. Earlier
+		// ones vanished from latest-week or became text in the workbook.
+		{name: "date 0001-01-01", files: bad(ev("date = 0001-01-01")),
+			want: []problem{{"input/bad.toml:3:8:", badID + "date: 0001-01-01 is outside the supported dates 1900-01-01 to 9999-12-31"}}},
+		{name: "date 0000-01-01", files: bad(ev("date = 0000-01-01")),
+			want: []problem{{"input/bad.toml:3:8:", badID + "date: 0000-01-01 is outside the supported dates"}}},
+		{name: "end_date and published before 1900", files: bad(ev("end_date = 1899-12-31", "[[event.sources]]", `title = "Report"`, "published = 1899-12-31")),
+			want: []problem{
+				{"input/bad.toml:7:12:", badID + "end_date: 1899-12-31 is outside the supported dates"},
+				{"input/bad.toml:10:13:", badID + "sources[1].published: 1899-12-31 is outside the supported dates"},
+			}},
+
 		// Only regular files are read, each at most input.max_file_bytes.
 		{name: "link to /dev/zero", setup: symlink("/dev/zero", "input/zero.toml"), skip: needFile("/dev/zero"),
 			want: []problem{{"input/zero.toml:", "cannot read file: not a regular file (a character device); only regular files are read"}}},
