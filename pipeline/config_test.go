@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -64,6 +65,18 @@ func TestConfigValidation(t *testing.T) {
 
 		{"syntax", "[output\ndir = \"out\"\n",
 			[]string{`config.toml:1:8: TOML syntax: expected '.' or ']' to end table name, but got '\n' instead`}},
+
+		// Bytes: the position is the offending byte's (issue #11).
+		{"not UTF-8", "[briefing]\ntitle = \"a\xffb\"\n",
+			[]string{`config.toml:2:11: file is not valid UTF-8 (byte 0xFF); save it as UTF-8`}},
+		{"not UTF-8 in a comment", "# \xff\n",
+			[]string{`config.toml:1:3: file is not valid UTF-8 (byte 0xFF); save it as UTF-8`}},
+		{"NUL", "[briefing]\ntitle = \"a\x00b\"\n",
+			[]string{`config.toml:2:11: TOML syntax: TOML files cannot contain control characters: '0x00'`}},
+		{"nested too deep", "[briefing]\ntitle = " + strings.Repeat("[", 40) + "\n",
+			[]string{`config.toml:2:41: arrays and inline tables nest more than 32 deep here; valid files need at most 3`}},
+		{"max_file_bytes", "[input]\nmax_file_bytes = -1\n",
+			[]string{`config.toml:2:18: input.max_file_bytes: must be a number of bytes, 1 or more, not -1`}},
 
 		// Unknown keys name the full key path.
 		{"unknown/key in table", "[output]\ndir = \"out\"\nnmae = \"briefing\"\n",

@@ -402,7 +402,7 @@ func checkBytes(file string, src []byte) ErrorList {
 		return errs
 	}
 	if line, col := tooDeep(src); line > 0 {
-		errs.Add(Position{File: file, Line: line, Col: col}, "", "", "arrays and inline tables nest more than %d deep here; the event schema needs at most 3", maxNesting)
+		errs.Add(Position{File: file, Line: line, Col: col}, "", "", "arrays and inline tables nest more than %d deep here; valid files need at most 3", maxNesting)
 	}
 	return errs
 }
@@ -458,11 +458,35 @@ func checkEvents(file string, src []byte, doc map[string]any, countries *country
 // again from the byte offset, which is exact.
 func syntaxPos(file string, src []byte, pe toml.ParseError) Position {
 	start := pe.Position.Start
+	if strings.HasPrefix(pe.Message, "TOML files cannot contain control characters") {
+		// v1.6.0 places these one byte early, at the newline before a
+		// character that starts a line; the character itself is the
+		// first one TOML forbids from there on.
+		for i := max(start, 0); i < len(src); i++ {
+			if forbiddenControl(src, i) {
+				start = i
+				break
+			}
+		}
+	}
 	if start < 0 || start > len(src) || (start == 0 && pe.Position.Line > 1) {
 		return Position{File: file, Line: pe.Position.Line, Col: pe.Position.Col}
 	}
 	before := src[:start]
 	return Position{File: file, Line: 1 + bytes.Count(before, []byte("\n")), Col: start - bytes.LastIndexByte(before, '\n')}
+}
+
+// forbiddenControl reports whether src[i] is a control character TOML
+// allows nowhere: any but tab and newline, and CR unless before LF.
+func forbiddenControl(src []byte, i int) bool {
+	switch c := src[i]; {
+	case c == '\r':
+		return i+1 == len(src) || src[i+1] != '\n'
+	case c == '\t' || c == '\n':
+		return false
+	default:
+		return c < 0x20 || c == 0x7f
+	}
 }
 
 func firstInvalidUTF8(src []byte) (line, col int, b byte) {

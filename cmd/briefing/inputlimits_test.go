@@ -57,6 +57,15 @@ func TestInputLimits(t *testing.T) {
 				{"input/bad.toml:10:13:", badID + "sources[1].published: 1899-12-31 is outside the supported dates"},
 			}},
 
+		// Positions point at the offending byte (they were one early, and a
+		// NUL starting a line was placed on the line before).
+		{name: "NUL starting a line", files: bad(ev("\x00")),
+			want: []problem{{"input/bad.toml:7:1:", "TOML syntax: TOML files cannot contain control characters: '0x00'"}}},
+		{name: "NUL in a string", files: bad(ev("title = \"Te\x00st\"")),
+			want: []problem{{"input/bad.toml:4:12:", "TOML syntax: TOML files cannot contain control characters: '0x00'"}}},
+		{name: "CR without LF", files: bad(ev("title = \"Te\rst\"")),
+			want: []problem{{"input/bad.toml:4:12:", "TOML syntax: TOML files cannot contain control characters: '0x0d'"}}},
+
 		// Only regular files are read, each at most input.max_file_bytes.
 		{name: "link to /dev/zero", setup: symlink("/dev/zero", "input/zero.toml"), skip: needFile("/dev/zero"),
 			want: []problem{{"input/zero.toml:", "cannot read file: not a regular file (a character device); only regular files are read"}}},
