@@ -105,6 +105,16 @@ func scan(file string, src []byte, keys bool) []*section {
 				if _, dup := cur.keys[key]; !dup {
 					cur.keys[key] = Position{File: file, Line: line, Col: indent + valueAt + 1}
 				}
+				// A dotted key (source.url = ...) defines a table under its
+				// first part, which is what problems name: place that at
+				// the key itself.
+				if first, _, dotted := strings.Cut(key, "."); dotted && trimmed[0] != '"' && trimmed[0] != '\'' {
+					if first = strings.TrimSpace(first); first != "" {
+						if _, dup := cur.keys[first]; !dup {
+							cur.keys[first] = Position{File: file, Line: line, Col: indent + 1}
+						}
+					}
+				}
 			}
 			rest := trimmed[valueAt:]
 			for _, d := range [...]string{`"""`, "'''"} {

@@ -66,6 +66,10 @@ func TestInputLimits(t *testing.T) {
 		{name: "CR without LF", files: bad(ev("title = \"Te\rst\"")),
 			want: []problem{{"input/bad.toml:4:12:", "TOML syntax: TOML files cannot contain control characters: '0x0d'"}}},
 
+		// A dotted key is placed at itself, not at the event's header.
+		{name: "dotted key", files: bad(ev(`source.url = "https://apa.az/news/1"`)),
+			want: []problem{{"input/bad.toml:7:1:", badID + `source: unknown field (did you mean "sources"?)`}}},
+
 		// Only regular files are read, each at most input.max_file_bytes.
 		{name: "link to /dev/zero", setup: symlink("/dev/zero", "input/zero.toml"), skip: needFile("/dev/zero"),
 			want: []problem{{"input/zero.toml:", "cannot read file: not a regular file (a character device); only regular files are read"}}},
