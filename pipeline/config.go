@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/runenames"
 
 	"github.com/briefing-tool/briefing/pipeline/country"
 	"github.com/briefing-tool/briefing/pipeline/period"
@@ -286,8 +287,12 @@ func CheckName(name string) error {
 		}
 	}
 	for _, r := range name {
-		if unicode.IsControl(r) || strings.ContainsRune(`<>:"|?*`, r) {
-			return fmt.Errorf("%q must not contain control characters or any of < > : \" | ? * (not allowed in file names on every system)", name)
+		// Format characters (Cf) include the bidi controls: with U+202E
+		// RIGHT-TO-LEFT OVERRIDE, "x\u202egpj.exe.pdf" shows as
+		// "xfdp.exe.jpg". Line and paragraph separators split names in
+		// listings. Naming the code point shows what cannot be seen.
+		if unicode.IsControl(r) || unicode.In(r, unicode.Cf, unicode.Zl, unicode.Zp) || strings.ContainsRune(`<>:"|?*`, r) {
+			return fmt.Errorf("%q must not contain control characters, format characters such as bidi controls, or any of < > : \" | ? * (found %s)", name, codePoint(r))
 		}
 	}
 	if strings.ContainsAny(name, `/\`) || strings.Contains(name, "..") || filepath.IsAbs(name) {
@@ -300,6 +305,15 @@ func CheckName(name string) error {
 		return fmt.Errorf("%q has an unbalanced brace", name)
 	}
 	return nil
+}
+
+// codePoint names r as Unicode does: "U+202E RIGHT-TO-LEFT OVERRIDE".
+func codePoint(r rune) string {
+	name := runenames.Name(r)
+	if name == "" || name == "<control>" {
+		return fmt.Sprintf("U+%04X, a control character", r)
+	}
+	return fmt.Sprintf("U+%04X %s", r, name)
 }
 
 // checkAliases rejects an alias that maps to two canonical names, and an

@@ -70,6 +70,10 @@ func TestInputLimits(t *testing.T) {
 		{name: "dotted key", files: bad(ev(`source.url = "https://apa.az/news/1"`)),
 			want: []problem{{"input/bad.toml:7:1:", badID + `source: unknown field (did you mean "sources"?)`}}},
 
+		// output.name: a bidi override would disguise the file's type.
+		{name: "output.name with U+202E", config: outName(`"x\u202Egpj.exe"`),
+			want: []problem{{"config.toml:18:8:", `output.name: "x\u202egpj.exe" must not contain control characters, format characters such as bidi controls, or any of < > : " | ? * (found U+202E RIGHT-TO-LEFT OVERRIDE)`}}},
+
 		// Only regular files are read, each at most input.max_file_bytes.
 		{name: "link to /dev/zero", setup: symlink("/dev/zero", "input/zero.toml"), skip: needFile("/dev/zero"),
 			want: []problem{{"input/zero.toml:", "cannot read file: not a regular file (a character device); only regular files are read"}}},
