@@ -114,6 +114,12 @@ func benchDecode(b *testing.B, decode func([]byte) error) {
 	})
 }
 
+// BenchmarkCheckBytes is what every file goes through before decoding:
+// the UTF-8 and nesting checks (checkBytes).
+func BenchmarkCheckBytes(b *testing.B) {
+	benchDecode(b, func(src []byte) error { return checkBytes("f.toml", src).Err() })
+}
+
 // BenchmarkParse is decode plus validation (positions, field checks,
 // Event values) of every file, one after the other: parseEvents.
 func BenchmarkParse(b *testing.B) {

@@ -302,19 +302,23 @@ const maxNesting = 32
 // or '{' that opens an array or inline table nested deeper than
 // maxNesting, or 0, 0. It counts the brackets of table headers too, which
 // add at most 2, and skips strings and comments. It stops at a string that
-// does not end, where the decoders stop as well.
+// does not end, where the decoders stop as well. It runs on every input
+// file, so it looks only at the bytes that matter and counts lines only
+// when it has found something.
 func tooDeep(src []byte) (line, col int) {
-	depth, line, lineStart := 0, 1, 0
+	depth := 0
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '\n':
-			line, lineStart = line+1, i+1
+		c := src[i]
+		if !nestingByte[c] {
+			continue
+		}
+		switch c {
 		case '#':
 			j := bytes.IndexByte(src[i:], '\n')
 			if j < 0 {
 				return 0, 0
 			}
-			i += j - 1 // the newline is counted next
+			i += j
 		case '"', '\'':
 			var j int
 			if i+2 < len(src) && src[i+1] == c && src[i+2] == c {
@@ -325,14 +329,11 @@ func tooDeep(src []byte) (line, col int) {
 			if j < 0 {
 				return 0, 0
 			}
-			if k := bytes.LastIndexByte(src[i:j], '\n'); k >= 0 {
-				line += bytes.Count(src[i:j], []byte{'\n'})
-				lineStart = i + k + 1
-			}
 			i = j - 1
 		case '[', '{':
 			if depth++; depth > maxNesting {
-				return line, i - lineStart + 1
+				before := src[:i]
+				return 1 + bytes.Count(before, []byte{'\n'}), i - bytes.LastIndexByte(before, '\n')
 			}
 		case ']', '}':
 			if depth > 0 {
@@ -342,3 +343,6 @@ func tooDeep(src []byte) (line, col int) {
 	}
 	return 0, 0
 }
+
+// nestingByte marks the bytes tooDeep acts on.
+var nestingByte = [256]bool{'#': true, '"': true, '\'': true, '[': true, '{': true, ']': true, '}': true}
