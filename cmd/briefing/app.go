@@ -91,7 +91,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 			},
 			{
 				Name:      "check",
-				Usage:     "load and validate the config and events; writes nothing",
+				Usage:     "report everything build would reject (config, events, templates, glyphs); writes nothing",
 				ArgsUsage: " ",
 				Flags:     []cli.Flag{configFlag, strictFlag},
 				Action:    func(c *cli.Context) error { return cmdCheck(c, getenv) },
@@ -210,10 +210,26 @@ func cmdCheck(c *cli.Context, getenv func(string) string) error {
 	if err != nil {
 		return err
 	}
-	if err := pipeline.Run(ctx, checkStages()); err != nil {
-		return err
+	// Every stage runs without --strict, so that a warning (which --strict
+	// makes an error) does not stop the stages after it: one run shows
+	// everything. Then the warnings are printed, or under --strict join
+	// the run's input errors.
+	strict := ctx.Options.Strict
+	ctx.Options.Strict = false
+	err = pipeline.Run(ctx, checkStages())
+	var list pipeline.ErrorList
+	if strict && len(ctx.Warnings) > 0 && (err == nil || errors.As(err, &list)) {
+		ctx.Options.Strict = true
+		if w, ok := ctx.Strict().(pipeline.ErrorList); ok {
+			list = append(append(pipeline.ErrorList(nil), list...), w...)
+			list.Sort()
+			return list
+		}
 	}
 	warn(ctx)
+	if err != nil {
+		return err
+	}
 	ctx.Log.Info(fmt.Sprintf("ok: %s in %s", plural(len(ctx.Dataset.Events), "event"), plural(len(ctx.Dataset.Inputs), "file")))
 	return nil
 }

@@ -2,7 +2,7 @@ package main
 
 // End-to-end tests of project templates that cannot finish (issue #11,
 // point 8): the run stops at the limit, exit 1, naming the file, and the
-// outputs of the earlier build stay as they were.
+// outputs of the earlier build stay as they were; check stops the same way.
 
 import (
 	"path/filepath"
@@ -33,9 +33,13 @@ func TestTemplateLimitsBinary(t *testing.T) {
 			dir := builtExample(t)
 			before := snapshot(t, filepath.Join(dir, "output"))
 			writeFile(t, filepath.Join(dir, "templates", tt.file), tt.src)
+			pos, msg, _ := strings.Cut(tt.want, " ")
+			want := []problem{{pos, msg}}
 			r := runBriefing(t, dir, []string{epoch}, append([]string{"-q", "build"}, tt.args...)...)
-			checkProblems(t, "build", r, ExitInvalid, []problem{{strings.SplitN(tt.want, " ", 2)[0], strings.SplitN(tt.want, " ", 2)[1]}})
+			checkProblems(t, "build", r, ExitInvalid, want)
 			sameFiles(t, "output/ after a failed build", before, snapshot(t, filepath.Join(dir, "output")))
+			// check executes the templates too, with the same limits.
+			checkProblems(t, "check", runBriefing(t, dir, nil, "-q", "check"), ExitInvalid, want)
 		})
 	}
 }

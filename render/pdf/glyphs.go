@@ -158,6 +158,23 @@ func isSpace(r rune) bool {
 	return false
 }
 
+// checkConfig checks the config's strings a briefing shows: the
+// briefing's title, subtitle, organization and classification, in that
+// order, and country display names. path is the config file as the
+// outputs show it, "" for the defaults.
+func (g *glyphs) checkConfig(path string, briefing [4]string, names map[string]string) {
+	cfg := pipeline.Position{File: path}
+	if cfg.File == "" {
+		cfg.File = "config"
+	}
+	for i, key := range [4]string{"briefing.title", "briefing.subtitle", "briefing.organization", "briefing.classification"} {
+		g.check(cfg, "", key, briefing[i])
+	}
+	for _, code := range sortedCodes(names) {
+		g.check(cfg, "", "countries."+code, names[code])
+	}
+}
+
 // checkEvent checks every field of e that the briefing may show. Field
 // names follow the input file's keys, with 1-based list indexes as the
 // loader reports them ("participants[2].name").
