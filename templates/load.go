@@ -3,6 +3,7 @@ package templates
 import (
 	"errors"
 	"io/fs"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -55,12 +56,23 @@ func Load(dir fs.FS, funcs template.FuncMap) (*template.Template, error) {
 	return root, nil
 }
 
+// parseAll parses every *.tmpl file at the top of fsys, in name order. The
+// directory is listed with ReadDir, not fs.Glob, which ignores a directory
+// it cannot read: that made an unreadable templates directory a silent
+// fall back to the defaults. An entry that cannot be read (a directory
+// named *.tmpl, a file without read permission) is an error too.
 func parseAll(root *template.Template, fsys fs.FS, isDefault bool) error {
-	names, err := fs.Glob(fsys, "*.tmpl")
+	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return &Error{File: ".", Default: isDefault, Msg: err.Error()}
+		return &Error{File: ".", Default: isDefault, Msg: "cannot read the directory: " + unwrapPath(err).Error()}
 	}
-	sort.Strings(names) // fs.Glob sorts already; keep the order explicit
+	var names []string
+	for _, e := range entries {
+		if ok, _ := path.Match("*.tmpl", e.Name()); ok {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names) // ReadDir sorts already; keep the order explicit
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {

@@ -3,6 +3,8 @@ package templates
 import (
 	"bytes"
 	"errors"
+	"io/fs"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"text/template"
@@ -85,4 +87,42 @@ func stubFuncs() template.FuncMap {
 	}
 	f["upper"] = func(s string) string { return s }
 	return f
+}
+
+// unreadable is a directory that cannot be listed, as a templates/ with
+// mode 000 is for anyone but root.
+// Only Open is implemented, so that fs.ReadDir and fs.Glob must open ".".
+type unreadable struct{ files fstest.MapFS }
+
+func (u unreadable) Open(name string) (fs.File, error) {
+	if name == "." {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return u.files.Open(name)
+}
+
+// TestLoadUnreadable: a directory that cannot be listed, or a *.tmpl
+// entry that cannot be read, is an error naming it, never a silent fall
+// back to the defaults.
+func TestLoadUnreadable(t *testing.T) {
+	cases := []struct {
+		name string
+		dir  fs.FS
+		want string
+	}{
+		{"directory", unreadable{fstest.MapFS{"pair.tmpl": {Data: []byte("x")}}}, ".: cannot read the directory: permission denied"},
+		{"entry is a directory", fstest.MapFS{"pair.tmpl/x": {Data: []byte("x")}}, "pair.tmpl: cannot read: "},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Load(c.dir, stubFuncs())
+			var te *Error
+			if !errors.As(err, &te) || te.Default {
+				t.Fatalf("error %v does not name the project directory", err)
+			}
+			if !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("error %q, want prefix %q", err, c.want)
+			}
+		})
+	}
 }

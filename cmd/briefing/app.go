@@ -91,7 +91,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 			},
 			{
 				Name:      "check",
-				Usage:     "load and validate the config and events; writes nothing",
+				Usage:     "report everything build would reject (config, events, templates, glyphs); writes nothing",
 				ArgsUsage: " ",
 				Flags:     []cli.Flag{configFlag, strictFlag},
 				Action:    func(c *cli.Context) error { return cmdCheck(c, getenv) },
@@ -177,6 +177,12 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 	return ctx, nil
 }
 
+// maxEpoch is the last second SOURCE_DATE_EPOCH may name,
+// 9998-12-31T23:59:59Z: in any time zone (up to UTC+14) that day is still
+// in 9998 or the first of 9999, so today's week, its period id and every
+// date the outputs derive from it keep four-digit years (RFC 3339, Excel).
+const maxEpoch = 253370764799
+
 // runTime is now, or the instant SOURCE_DATE_EPOCH names, so that builds
 // can be reproduced byte for byte.
 func runTime(getenv func(string) string) (time.Time, error) {
@@ -185,8 +191,9 @@ func runTime(getenv func(string) string) (time.Time, error) {
 		return time.Now(), nil
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return time.Time{}, usagef("SOURCE_DATE_EPOCH=%q: must be a non-negative number of seconds since 1970-01-01", s)
+	if err != nil || n < 0 || n > maxEpoch {
+		return time.Time{}, usagef("SOURCE_DATE_EPOCH=%q: must be a whole number of seconds from 0 (%s) to %d (%s)",
+			s, time.Unix(0, 0).UTC().Format(time.RFC3339), maxEpoch, time.Unix(maxEpoch, 0).UTC().Format(time.RFC3339))
 	}
 	return time.Unix(n, 0).UTC(), nil
 }
@@ -203,10 +210,26 @@ func cmdCheck(c *cli.Context, getenv func(string) string) error {
 	if err != nil {
 		return err
 	}
-	if err := pipeline.Run(ctx, checkStages()); err != nil {
-		return err
+	// Every stage runs without --strict, so that a warning (which --strict
+	// makes an error) does not stop the stages after it: one run shows
+	// everything. Then the warnings are printed, or under --strict join
+	// the run's input errors.
+	strict := ctx.Options.Strict
+	ctx.Options.Strict = false
+	err = pipeline.Run(ctx, checkStages())
+	var list pipeline.ErrorList
+	if strict && len(ctx.Warnings) > 0 && (err == nil || errors.As(err, &list)) {
+		ctx.Options.Strict = true
+		if w, ok := ctx.Strict().(pipeline.ErrorList); ok {
+			list = append(append(pipeline.ErrorList(nil), list...), w...)
+			list.Sort()
+			return list
+		}
 	}
 	warn(ctx)
+	if err != nil {
+		return err
+	}
 	ctx.Log.Info(fmt.Sprintf("ok: %s in %s", plural(len(ctx.Dataset.Events), "event"), plural(len(ctx.Dataset.Inputs), "file")))
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -22,19 +23,18 @@ import (
 func checkStages() []pipeline.Stage { return build.CheckStages() }
 
 func cmdBuild(c *cli.Context, getenv func(string) string) error {
+	var formats []string
+	if c.IsSet("format") {
+		var err error
+		if formats, err = parseFormats(c.String("format")); err != nil {
+			return err
+		}
+	}
 	ctx, err := newContext(c, getenv)
 	if err != nil {
 		return err
 	}
-	if f := c.String("format"); f != "" {
-		for _, x := range strings.Split(f, ",") {
-			x = strings.ToLower(strings.TrimSpace(x))
-			if x != "pdf" && x != "xlsx" {
-				return usagef("--format: %q is not one of pdf, xlsx", x)
-			}
-			ctx.Options.Formats = append(ctx.Options.Formats, x)
-		}
-	}
+	ctx.Options.Formats = formats
 	ctx.Options.OutDir = c.String("out")
 	ctx.Options.PerPair = c.Bool("per-pair")
 	err = pipeline.Run(ctx, build.Stages())
@@ -44,6 +44,26 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 		warn(ctx)
 	}
 	return err
+}
+
+// parseFormats reads --format by the rules of output.formats, so that a
+// list means the same on the command line and in the config: known names,
+// any case, each once.
+func parseFormats(f string) ([]string, error) {
+	var out []string
+	for _, x := range strings.Split(f, ",") {
+		x = strings.ToLower(strings.TrimSpace(x))
+		switch {
+		case x == "":
+			return nil, usagef("--format %q: empty format; list %s separated by commas", f, strings.Join(pipeline.Formats, ", "))
+		case !slices.Contains(pipeline.Formats, x):
+			return nil, usagef("--format: %q is not one of %s", x, strings.Join(pipeline.Formats, ", "))
+		case slices.Contains(out, x):
+			return nil, usagef("--format: %q is listed twice", x)
+		}
+		out = append(out, x)
+	}
+	return out, nil
 }
 
 func cmdSummary(c *cli.Context, getenv func(string) string) error {

@@ -13,6 +13,7 @@ import (
 // Stages returns the stages of `briefing build`, in order.
 func Stages() []pipeline.Stage {
 	return []pipeline.Stage{
+		templatesStage{},
 		pipeline.LoadStage,
 		pipeline.NormalizeStage,
 		pipeline.PeriodStage,
@@ -23,9 +24,11 @@ func Stages() []pipeline.Stage {
 	}
 }
 
-// CheckStages returns the stages of `briefing check`: load and validate.
+// CheckStages returns the stages of `briefing check`: load and validate,
+// and check everything the render would (templates, glyphs).
 func CheckStages() []pipeline.Stage {
-	return []pipeline.Stage{pipeline.LoadStage, pipeline.NormalizeStage}
+	chk := &checker{}
+	return []pipeline.Stage{templatesStage{chk}, pipeline.LoadStage, pipeline.NormalizeStage, checkRenderStage{chk}}
 }
 
 // SummaryStages returns the stages of `briefing summary`: everything up to

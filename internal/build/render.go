@@ -126,7 +126,9 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 	}, nil
 }
 
-// templateDir is the project's templates directory, when it exists.
+// templateDir is the project's templates directory, when it exists. One
+// that exists but cannot be used is an input error, never a silent fall
+// back to the defaults.
 func templateDir(c *pipeline.Context) (fs.FS, error) {
 	dir := c.Config.Resolve(c.Config.Templates.Dir)
 	st, err := os.Stat(dir)
@@ -134,7 +136,9 @@ func templateDir(c *pipeline.Context) (fs.FS, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, nil
 	case err != nil:
-		return nil, &WriteError{Path: dir, Err: unwrapPath(err)}
+		var errs pipeline.ErrorList
+		errs.Add(pipeline.Position{File: c.Config.Path}, "", "templates.dir", "%s: %v", pipeline.DisplayPath(dir), unwrapPath(err))
+		return nil, errs
 	case !st.IsDir():
 		var errs pipeline.ErrorList
 		errs.Add(pipeline.Position{File: c.Config.Path}, "", "templates.dir", "%s is not a directory", pipeline.DisplayPath(dir))
@@ -144,7 +148,8 @@ func templateDir(c *pipeline.Context) (fs.FS, error) {
 }
 
 // templateError reports a broken project template as invalid input (exit
-// 1), naming the file in the project's templates directory and its line.
+// 1), naming the file in the project's templates directory and its line,
+// or the directory itself when it cannot be listed.
 func templateError(c *pipeline.Context, err error) error {
 	var te *templates.Error
 	if !errors.As(err, &te) || te.Default {
@@ -152,7 +157,11 @@ func templateError(c *pipeline.Context, err error) error {
 	}
 	file := pipeline.DisplayPath(filepath.Join(c.Config.Resolve(c.Config.Templates.Dir), te.File))
 	var errs pipeline.ErrorList
-	errs.Add(pipeline.Position{File: file, Line: te.Line}, "", "", "template: %s", te.Msg)
+	if te.File == "." {
+		errs.Add(pipeline.Position{File: file}, "", "", "%s", te.Msg)
+	} else {
+		errs.Add(pipeline.Position{File: file, Line: te.Line}, "", "", "template: %s", te.Msg)
+	}
 	return errs
 }
 

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/bidi"
+
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
@@ -13,7 +15,9 @@ import (
 const replacement = '\uFFFD'
 
 // glyphs checks the strings a briefing shows against the font, warns once
-// per place and character, and replaces what cannot be drawn.
+// per place and character, and replaces what cannot be drawn. It also
+// warns once per place about right-to-left text, which is drawn left to
+// right.
 type glyphs struct {
 	m     *metrics
 	rel   func(string) string // input path as the outputs show it
@@ -54,13 +58,42 @@ func (g *glyphs) drawable(s string) bool {
 	return true
 }
 
-// check warns about each character of s that the font lacks, naming the
-// event (nil for config values) and the field.
+// plain reports whether s needs no warning: every character drawable and
+// none right-to-left.
+func (g *glyphs) plain(s string) bool {
+	for _, r := range s {
+		if isSpace(r) || !g.m.has(r) || isRTL(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isRTL reports a strong right-to-left character (bidi class R or AL):
+// Hebrew, Arabic, Syriac, Thaana, N'Ko and the rest. The renderer has no
+// bidi layout, so such text is drawn in reverse reading order.
+func isRTL(r rune) bool {
+	if r < 0x590 { // below Hebrew, the first right-to-left block
+		return false
+	}
+	p, _ := bidi.LookupRune(r)
+	c := p.Class()
+	return c == bidi.R || c == bidi.AL
+}
+
+// check warns about each character of s that the font lacks, and once
+// about right-to-left text, naming the event ("" for config values) and
+// the field.
 func (g *glyphs) check(pos pipeline.Position, event, field, s string) {
-	if g.drawable(s) {
+	if g.plain(s) {
 		return
 	}
+	rtl := false
 	for _, r := range s {
+		if !rtl && isRTL(r) {
+			rtl = true
+			g.warnRTL(pos, event, field, r)
+		}
 		if g.m.has(r) || isSpace(r) {
 			continue
 		}
@@ -75,6 +108,20 @@ func (g *glyphs) check(pos pipeline.Position, event, field, s string) {
 			Msg: fmt.Sprintf("character %s is not in the PDF font (%s); the briefing shows %c in its place", describeRune(r), fontName, replacement),
 		})
 	}
+}
+
+// warnRTL warns, once per event and field, that text in a right-to-left
+// script (first seen at r) is drawn left to right.
+func (g *glyphs) warnRTL(pos pipeline.Position, event, field string, r rune) {
+	key := event + "\x00" + field + "\x00rtl"
+	if g.seen[key] {
+		return
+	}
+	g.seen[key] = true
+	g.warns = append(g.warns, pipeline.Warning{
+		Pos: pos, Event: event, Field: field,
+		Msg: fmt.Sprintf("text in a right-to-left script (%s) is drawn left to right; right-to-left scripts are not supported", describeRune(r)),
+	})
 }
 
 // checkNew warns only about characters not reported before, for text such
@@ -111,6 +158,23 @@ func isSpace(r rune) bool {
 	return false
 }
 
+// checkConfig checks the config's strings a briefing shows: the
+// briefing's title, subtitle, organization and classification, in that
+// order, and country display names. path is the config file as the
+// outputs show it, "" for the defaults.
+func (g *glyphs) checkConfig(path string, briefing [4]string, names map[string]string) {
+	cfg := pipeline.Position{File: path}
+	if cfg.File == "" {
+		cfg.File = "config"
+	}
+	for i, key := range [4]string{"briefing.title", "briefing.subtitle", "briefing.organization", "briefing.classification"} {
+		g.check(cfg, "", key, briefing[i])
+	}
+	for _, code := range sortedCodes(names) {
+		g.check(cfg, "", "countries."+code, names[code])
+	}
+}
+
 // checkEvent checks every field of e that the briefing may show. Field
 // names follow the input file's keys, with 1-based list indexes as the
 // loader reports them ("participants[2].name").
@@ -124,17 +188,17 @@ func (g *glyphs) checkEvent(e *pipeline.Event) {
 	// Field names are only formatted for a string that needs a warning:
 	// this runs for every event shown.
 	for i, s := range e.Outcomes {
-		if !g.drawable(s) {
+		if !g.plain(s) {
 			at(fmt.Sprintf("outcomes[%d]", i+1), s)
 		}
 	}
 	for i, s := range e.FocusAreas {
-		if !g.drawable(s) {
+		if !g.plain(s) {
 			at(fmt.Sprintf("focus_areas[%d]", i+1), s)
 		}
 	}
 	for i, p := range e.Participants {
-		if g.drawable(p.Name) && g.drawable(p.Rank) && g.drawable(p.Role) && g.drawable(p.Organization) {
+		if g.plain(p.Name) && g.plain(p.Rank) && g.plain(p.Role) && g.plain(p.Organization) {
 			continue
 		}
 		f := fmt.Sprintf("participants[%d].", i+1)
@@ -144,7 +208,7 @@ func (g *glyphs) checkEvent(e *pipeline.Event) {
 		at(f+"organization", p.Organization)
 	}
 	for i, s := range e.Sources {
-		if g.drawable(s.Title) && g.drawable(s.Publisher) && g.drawable(s.URL) {
+		if g.plain(s.Title) && g.plain(s.Publisher) && g.plain(s.URL) {
 			continue
 		}
 		f := fmt.Sprintf("sources[%d].", i+1)

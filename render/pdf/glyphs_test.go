@@ -87,3 +87,38 @@ func warningLines(ws []pipeline.Warning) string {
 	}
 	return b.String()
 }
+
+// TestRightToLeftWarnings: text in a right-to-left script is drawn left to
+// right (the renderer has no bidi layout), which reverses its reading
+// order; each field with such text gets one warning naming the event and
+// field, as a missing glyph does, and left-to-right text gets none.
+func TestRightToLeftWarnings(t *testing.T) {
+	evs := caucasusEvents()
+	evs[0].Pos = pipeline.Position{File: "input/a.toml", Line: 3}
+	evs[0].Title = "Meeting with שלום and שלום" // one warning for the field
+	evs[0].Summary = "Statement: السلام عليكم"
+	evs[0].Location = "ܐܘܪܗܝ"              // Syriac
+	evs[0].Participants[0].Name = "ދިވެހި" // Thaana
+	evs[0].Outcomes = []string{"ߒߞߏ text"} // N'Ko
+	r := reportOf(t, "2025-W43", evs, map[string]string{"TUR": "Türkiye"})
+	r.Subtitle = "Weekly note — Քաղաքական" // Armenian: left to right
+	_, warns := render(t, r, Options{})
+
+	const rtl = "is drawn left to right; right-to-left scripts are not supported"
+	want := []string{
+		`input/a.toml:3: event "2025-10-21-sheki-meeting": title: text in a right-to-left script (U+05E9 "ש") ` + rtl,
+		`input/a.toml:3: event "2025-10-21-sheki-meeting": location: text in a right-to-left script (U+0710 "ܐ") ` + rtl,
+		`input/a.toml:3: event "2025-10-21-sheki-meeting": summary: text in a right-to-left script (U+0627 "ا") ` + rtl,
+		`input/a.toml:3: event "2025-10-21-sheki-meeting": outcomes[1]: text in a right-to-left script (U+07D2 "ߒ") ` + rtl,
+		`input/a.toml:3: event "2025-10-21-sheki-meeting": participants[1].name: text in a right-to-left script (U+078B "ދ") ` + rtl,
+	}
+	var got []string
+	for _, w := range warns {
+		if strings.Contains(w.Msg, "right-to-left") {
+			got = append(got, w.String())
+		}
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("right-to-left warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -2,8 +2,12 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io/fs"
+	"sync/atomic"
 	"text/template"
+	"time"
 
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/pipeline/period"
@@ -82,17 +86,81 @@ func newNarrative(r *pipeline.Report, dir fs.FS) (*narrative, error) {
 	return &narrative{t: t, overrides: dir}, nil
 }
 
-// exec runs a template and returns its text as paragraphs.
+// Limits of one execution of a narrative template. A project template is
+// code: {{range 9223372036854775807}} would hang the run, and a long range
+// that prints would fill memory. No real narrative comes near either: the
+// defaults take microseconds and write a few hundred bytes per pair.
+var (
+	execTimeout = 2 * time.Second // a var so that tests can shorten it
+	execMaxOut  = 64 << 10        // bytes of text per execution
+)
+
+// errOutputLimit stops an execution that writes more than execMaxOut.
+var errOutputLimit = fmt.Errorf("output longer than %d KiB (an endless range?)", execMaxOut>>10)
+
+// errAbandoned stops an execution that exec has given up waiting for.
+var errAbandoned = errors.New("execution abandoned")
+
+// limitedWriter keeps at most max bytes; the write that would pass them
+// fails, and text/template stops executing on a failed write. Once stop
+// is set, every write fails: an abandoned execution that writes ends at
+// its next write.
+type limitedWriter struct {
+	b    bytes.Buffer
+	max  int
+	stop atomic.Bool
+}
+
+func (w *limitedWriter) Write(p []byte) (int, error) {
+	if w.stop.Load() {
+		return 0, errAbandoned
+	}
+	if w.b.Len()+len(p) > w.max {
+		return 0, errOutputLimit
+	}
+	return w.b.Write(p)
+}
+
+// exec runs a template, within the limits above, and returns its text as
+// paragraphs.
+//
+// text/template cannot be cancelled, so the execution runs on its own
+// goroutine and exec stops waiting at the time limit. An execution that
+// still writes ends at its next write; one that loops without writing
+// ({{range 9223372036854775807}}{{end}}) is abandoned, still running.
+// That is acceptable for a CLI: the error ends the command (exit 1) and
+// the process with it, and meanwhile the goroutine only reads the report
+// and writes to its own bounded buffer.
 func (n *narrative) exec(name string, data any) ([]string, error) {
-	var b bytes.Buffer
-	if err := n.t.ExecuteTemplate(&b, name, data); err != nil {
+	w := &limitedWriter{max: execMaxOut}
+	done := make(chan error, 1) // buffered: an abandoned run must not block forever on send
+	go func() {
+		defer func() {
+			// text/template re-panics runtime errors; on this goroutine
+			// nothing else would recover them.
+			if r := recover(); r != nil {
+				done <- fmt.Errorf("internal error executing %s: %v", name, r)
+			}
+		}()
+		done <- n.t.ExecuteTemplate(w, name, data)
+	}()
+	timer := time.NewTimer(execTimeout)
+	defer timer.Stop()
+	var err error
+	select {
+	case err = <-done:
+	case <-timer.C:
+		w.stop.Store(true)
+		err = fmt.Errorf("execution took longer than %v (an endless range?)", execTimeout)
+	}
+	if err != nil {
 		err = templates.Wrap(err, name, false)
 		if te, ok := err.(*templates.Error); ok {
 			te.Default = !n.overridden(te.File) // the failing file may be one the template called
 		}
 		return nil, err
 	}
-	return paragraphs(b.String()), nil
+	return paragraphs(w.b.String()), nil
 }
 
 // overridden reports whether the project's directory has its own name, to

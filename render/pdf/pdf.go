@@ -125,17 +125,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 // check warns about every character of the shown data that the font
 // lacks, before anything is drawn, so the annex can list the warnings.
 func (b *briefing) check() {
-	cfg := pipeline.Position{File: b.r.ConfigPath}
-	if cfg.File == "" {
-		cfg.File = "config"
-	}
-	b.g.check(cfg, "", "briefing.title", b.r.Title)
-	b.g.check(cfg, "", "briefing.subtitle", b.r.Subtitle)
-	b.g.check(cfg, "", "briefing.organization", b.r.Organization)
-	b.g.check(cfg, "", "briefing.classification", b.r.Classification)
-	for _, code := range sortedCodes(b.r.Names) {
-		b.g.check(cfg, "", "countries."+code, b.r.Names[code])
-	}
+	b.g.checkConfig(b.r.ConfigPath, [4]string{b.r.Title, b.r.Subtitle, b.r.Organization, b.r.Classification}, b.r.Names)
 	for _, e := range b.s.events() {
 		b.g.checkEvent(e)
 	}

@@ -1,0 +1,75 @@
+package build
+
+import (
+	"errors"
+
+	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/period"
+	"github.com/briefing-tool/briefing/render/pdf"
+)
+
+// templatesStage reads and parses the project's templates before the
+// events are loaded, and hands their problems (and an unreadable
+// templates directory) to the load stage with the config's, so that one
+// run lists them with the events' problems. With check set, it also
+// checks the config's strings against the PDF font, for `briefing check`,
+// which would otherwise only see them once the events are valid. (Check
+// runs its stages without --strict and applies it to all the warnings at
+// the end, so that a warning does not hide what later stages find.)
+type templatesStage struct {
+	check *checker // nil for build
+}
+
+// checker carries `briefing check`'s render checks from templatesStage
+// to checkRenderStage.
+type checker struct{ pdf *pdf.Checker }
+
+func (templatesStage) String() string { return "templates" }
+
+func (s templatesStage) Run(c *pipeline.Context) error {
+	dir, err := templateDir(c)
+	if err == nil {
+		err = templateError(c, pdf.ParseTemplates(dir))
+	}
+	var list pipeline.ErrorList
+	if errors.As(err, &list) {
+		c.ConfigErrors = append(c.ConfigErrors, list...)
+	} else if err != nil {
+		return err
+	}
+	if s.check == nil {
+		return nil
+	}
+	if s.check.pdf, err = pdf.NewChecker(dir); err != nil {
+		return err
+	}
+	s.check.pdf.Config(c.Config)
+	c.Warnings = append(c.Warnings, s.check.pdf.Warnings()...)
+	return nil
+}
+
+// checkRenderStage is `briefing check`'s stand-in for rendering: it
+// aggregates every event (the period "all"), checks every string the
+// briefing could show against the PDF font, and executes the templates
+// on the first pairs and the key developments, with a render's limits.
+type checkRenderStage struct{ check *checker }
+
+func (checkRenderStage) String() string { return "check render" }
+
+func (s checkRenderStage) Run(c *pipeline.Context) error {
+	all, err := period.Parse("all", period.Context{})
+	if err != nil {
+		return err
+	}
+	r := pipeline.Aggregate(c.Config, c.Dataset, pipeline.AggregateOptions{
+		Period:      all,
+		GeneratedAt: c.Options.Now.In(c.Config.Location),
+		Version:     c.Options.Version,
+	})
+	err = s.check.pdf.Report(r)
+	c.Warnings = append(c.Warnings, s.check.pdf.Warnings()...)
+	if err != nil {
+		return templateError(c, err)
+	}
+	return c.Strict()
+}
