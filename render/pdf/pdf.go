@@ -9,6 +9,7 @@
 package pdf
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -102,6 +103,11 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	met, err := newMetrics()
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	if errs := checkFurniture(r.Title, r.Classification, func(string) pipeline.Position {
+		return pipeline.Position{File: cmp.Or(r.ConfigPath, "config")}
+	}); len(errs) > 0 {
+		return nil, errs
 	}
 	b := &briefing{r: r, s: s, g: newGlyphs(met, r.RelPath), n: n}
 	b.check()
