@@ -5,6 +5,7 @@ package main
 // than an Excel cell.
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -52,4 +53,32 @@ func TestBuildFurnitureTooLong(t *testing.T) {
 			sameFiles(t, "output/ after a failed build", before, snapshot(t, out))
 		})
 	}
+}
+
+// TestBuildCellTooLong: excelize cut a text longer than an Excel cell
+// (32,767 characters) silently; it is a warning naming the event and
+// field, on stderr, in the manifest and the About sheet, and an error
+// under --strict.
+func TestBuildCellTooLong(t *testing.T) {
+	t.Parallel()
+	dir := builtExample(t)
+	writeFile(t, filepath.Join(dir, "input/long.toml"), ev(`summary = "`+strings.Repeat("word ", 8000)+`"`))
+	want := `input/long.toml:1: event "2025-10-22-bad-input": summary: 39999 characters; an Excel cell holds 32767, so the workbook has only the first 32767`
+	env := []string{"SOURCE_DATE_EPOCH=1761642000"}
+	r := runBriefing(t, dir, env, "build", "--period", "2025-W43")
+	if r.code != ExitOK {
+		t.Fatalf("exit %d, want 0\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks the warning %q:\n%s", want, r.stderr)
+	}
+	m, err := os.ReadFile(filepath.Join(dir, "output", w43Manifest))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(m), strings.ReplaceAll(want, `"`, `\"`)) {
+		t.Errorf("the manifest lacks the warning:\n%s", m)
+	}
+	r = runBriefing(t, dir, env, "-q", "build", "--period", "2025-W43", "--strict")
+	checkProblems(t, "build --strict", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
 }
