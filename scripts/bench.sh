@@ -27,11 +27,13 @@
 #   W3  100,000 events  --period 2024                 PDF + XLSX   ≤ 6 s,  ≤ 1.5 GB
 #   W4  100,000 events  --period all --format xlsx    XLSX         ≤ 12 s, ≤ 1.5 GB
 #   W5  10,000 events   --period all --format xlsx    XLSX         (ratio only)
+#   W6  10,000 events + one among all 249 ISO countries (30,876 pairs),
+#       --period latest-week, PDF + XLSX (issue #11: ran out of memory)
 set -euo pipefail
 
 BENCH_DIR=${BENCH_DIR:-/tmp/briefing-bench}
 RUNS=${RUNS:-5}
-WORKLOADS=${WORKLOADS:-"W1 W2 W3 W4 W5"}
+WORKLOADS=${WORKLOADS:-"W1 W2 W3 W4 W5 W6"}
 # 2025-10-27T00:00:00Z: the Monday after eventgen's fixed end date.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1761523200}
 
@@ -53,8 +55,13 @@ if [ -z "$bin" ]; then
 fi
 
 # archive N: generate DIR/events-N once; the same flags give the same bytes.
+# N-all-countries is archive N plus one event among all 249 ISO countries,
+# which BenchmarkBuildAllCountries (internal/benchdata.WithFile) writes.
 archive() {
 	local n=$1 dir=$BENCH_DIR/events-$1
+	if [ "$n" = 10000-all-countries ] && [ ! -f "$dir/config.toml" ]; then
+		BENCH_DIR=$BENCH_DIR BRIEFING_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench BuildAllCountries -benchtime 1x >&2
+	fi
 	if [ ! -f "$dir/config.toml" ]; then
 		[ -x "$BENCH_DIR/bin/eventgen" ] || go build -o "$BENCH_DIR/bin/eventgen" ./cmd/eventgen
 		local tmp
@@ -74,6 +81,7 @@ spec() {
 	W3) echo "100000 2024 pdf,xlsx 6 1536" ;;
 	W4) echo "100000 all xlsx 12 1536" ;;
 	W5) echo "10000 all xlsx - -" ;;
+	W6) echo "10000-all-countries latest-week pdf,xlsx - -" ;;
 	*) echo "bench.sh: unknown workload $1" >&2; exit 2 ;;
 	esac
 }

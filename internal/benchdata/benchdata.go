@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -70,4 +71,33 @@ func ModuleRoot(tb testing.TB) string {
 		}
 		dir = parent
 	}
+}
+
+// WithFile returns a copy of the archive of n events with one more input
+// file, input/<name>, holding content: an archive with one unusual event.
+// The copy is made once, in a directory named after n and name.
+func WithFile(tb testing.TB, n int, name, content string) string {
+	tb.Helper()
+	src := Archive(tb, n)
+	dir := src + "-" + strings.TrimSuffix(name, filepath.Ext(name))
+	if b, err := os.ReadFile(filepath.Join(dir, "input", name)); err == nil && string(b) == content {
+		return dir
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(src), ".copy-*")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	cp := exec.Command("cp", "-R", src, filepath.Join(tmp, "a"))
+	if out, err := cp.CombinedOutput(); err != nil {
+		tb.Fatalf("copying %s: %v\n%s", src, err, out)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "a", "input", name), []byte(content), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	os.RemoveAll(dir)
+	if err := os.Rename(filepath.Join(tmp, "a"), dir); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
 }

@@ -19,10 +19,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/country"
 )
 
 // benchNow is the fixed "now" of every benchmark run (SOURCE_DATE_EPOCH).
@@ -155,4 +158,54 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkBuildAllCountries is `briefing build --period latest-week` of
+// the 10,000-event archive (2,000 without BRIEFING_BENCH_LARGE) plus one
+// event among all 249 ISO countries: 30,876 pairs, which ran out of memory
+// writing a PDF of about 93,000 pages before the note was bounded to
+// pdf.DefaultMaxPairs sections (issue #11). scripts/bench.sh's W6 is the
+// same workload through the binary, with peak RSS.
+func BenchmarkBuildAllCountries(b *testing.B) {
+	n := 2_000
+	if os.Getenv("BRIEFING_BENCH_LARGE") != "" {
+		n = 10_000
+	}
+	cfg, err := pipeline.LoadConfig(filepath.Join(allCountriesArchive(b, n), "config.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	b.ReportAllocs()
+	for b.Loop() {
+		c := &pipeline.Context{
+			Context: b.Context(),
+			Options: pipeline.Options{Period: "latest-week", Formats: []string{"pdf", "xlsx"}, OutDir: out, Now: benchNow, Version: "bench"},
+			Config:  cfg,
+			Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		}
+		if err := pipeline.Run(c, Stages()); err != nil {
+			b.Fatal(err)
+		}
+		if c.Report.Totals.Pairs < 30_876 {
+			b.Fatalf("%d pairs, want every pair of 249 countries", c.Report.Totals.Pairs)
+		}
+	}
+}
+
+// allCountriesArchive is the archive of n events plus one event, in its
+// latest week, among every ISO country.
+func allCountriesArchive(b *testing.B, n int) string {
+	var codes []string
+	for _, c := range country.New(nil).Codes() {
+		if c != "IGO" && c != "NGO" && c != "EUR" && c != "UNO" { // PLOVER's non-state codes
+			codes = append(codes, strconv.Quote(c))
+		}
+	}
+	if len(codes) != 249 {
+		b.Fatalf("%d ISO codes, want 249", len(codes))
+	}
+	return benchdata.WithFile(b, n, "all-countries.toml", fmt.Sprintf(
+		"[[event]]\nid = \"2025-10-21-all-countries\"\ndate = 2025-10-21\ntitle = \"Conference of all states\"\nkind = \"meeting\"\ncountries = [%s]\n",
+		strings.Join(codes, ", ")))
 }

@@ -50,10 +50,11 @@ func (renderStage) Run(c *pipeline.Context) error {
 		c.Log.Debug("skipped", "stage", "render pdf")
 	}
 	var book []pipeline.Artifact
+	var bookWarns []pipeline.Warning
 	var bookErr error
 	if slices.Contains(formats, "xlsx") {
 		start := time.Now()
-		book, bookErr = renderXLSX(c)
+		book, bookWarns, bookErr = renderXLSX(c)
 		bookErr = stageDone(c, "render xlsx", start, bookErr)
 	} else {
 		c.Log.Debug("skipped", "stage", "render xlsx")
@@ -64,6 +65,12 @@ func (renderStage) Run(c *pipeline.Context) error {
 	}
 	if bookErr != nil {
 		return bookErr
+	}
+	// Only now: the PDF's goroutine reads c.Report until it is done.
+	c.Warnings = append(c.Warnings, bookWarns...)
+	c.Report.Warnings = append(c.Report.Warnings, bookWarns...)
+	if err := c.Strict(); err != nil {
+		return err
 	}
 	c.Artifacts = append(append(c.Artifacts, pdfs...), book...)
 	return nil
@@ -90,7 +97,10 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 	if err != nil {
 		return nil, err
 	}
-	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF})
+	if errs := pdf.CheckConfig(c.Config); len(errs) > 0 {
+		return nil, errs // with the keys' positions; Layout would report them without
+	}
+	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF, MaxPairs: pdf.DefaultMaxPairs})
 	if err != nil {
 		return nil, templateError(c, err)
 	}
@@ -165,12 +175,13 @@ func templateError(c *pipeline.Context, err error) error {
 	return errs
 }
 
-// renderXLSX renders the workbook.
-func renderXLSX(c *pipeline.Context) ([]pipeline.Artifact, error) {
-	data, err := xlsx.Render(c.Report, xlsx.Options{})
+// renderXLSX renders the workbook and returns its warnings (text cut to
+// a cell's length), which the caller adds to the run's.
+func renderXLSX(c *pipeline.Context) ([]pipeline.Artifact, []pipeline.Warning, error) {
+	data, warns, err := xlsx.Render(c.Report, xlsx.Options{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c.Log.Info("rendered", "stage", "render xlsx", "bytes", len(data))
-	return []pipeline.Artifact{{Name: Stem(c) + ".xlsx", Kind: "xlsx", Data: data}}, nil
+	return []pipeline.Artifact{{Name: Stem(c) + ".xlsx", Kind: "xlsx", Data: data}}, warns, nil
 }

@@ -96,7 +96,7 @@ func TestRenderStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, err := xlsx.Render(seq.Report, xlsx.Options{})
+	book, _, err := xlsx.Render(seq.Report, xlsx.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

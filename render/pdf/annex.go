@@ -28,6 +28,9 @@ func (b *briefing) quietAndUpcoming() error {
 				{text: fmt.Sprintf("no events (previous period: %d) · %s", p.Previous, change(p.Change)), size: 60, st: body, pad: pad{bottom: 1.5}},
 			}, rowOpts{})
 		}
+		if n := len(b.s.quiet); n < b.s.allQuiet {
+			b.noteLine(fmt.Sprintf("The first %d of %d such pairs, by code; every pair is in the workbook's Summary sheet.", n, b.s.allQuiet))
+		}
 		l.space(8)
 	}
 	b.h1("Upcoming", "", 0, 40)
@@ -121,6 +124,10 @@ func (b *briefing) method() []string {
 			"(agreement, exercise, visit, meeting, call, statement, other), then by the number of countries, then the most recent first. At most " +
 			strconv.Itoa(pipeline.KeyDevelopmentsLimit) + " are shown.",
 		"Where a source gives only the month or the year of an event, the date is shown that way (\"February 2023\", \"2023\") and the event is counted on the first day of that month or year.",
+	}
+	if b.s.pairsCut() {
+		out = append(out, "A briefing lists at most "+strconv.Itoa(b.s.maxPairs)+" country pairs, those with the most events (ties by pair code), "+
+			"in its overview table, in its pair sections and among the pairs that went quiet. The key figures count every pair; the workbook's Summary sheet lists them all.")
 	}
 	if b.s.cut() {
 		out = append(out, "A pair's section lists at most "+limitsText(b.s.limits)+

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -127,6 +128,14 @@ func (b *briefing) overview() {
 		}
 		return append(row, tableCell{text: latest})
 	})
+	if n := len(b.s.overview); n < b.s.allOverview {
+		note := fmt.Sprintf("The %d most active of %d country pairs; every pair is in the workbook's Summary sheet.", n, b.s.allOverview)
+		if left := b.s.allPairs - len(b.s.pairs); left > 0 {
+			note += fmt.Sprintf(" The %s below cover these pairs only: the other %s (%s) have no section.",
+				"sections", plural(left, "pair", "pairs"), plural(b.s.omittedEvents, "event counted", "events counted"))
+		}
+		b.noteLine(note)
+	}
 }
 
 // figure is one key figure box.

@@ -66,15 +66,28 @@ func (l *layout) para(s string, st style, p pad, off, size int) {
 
 // row adds cells side by side as one or more maroto rows: as many as it
 // takes for no row to be taller than the space it is put in.
+//
+// A text of many pages is wrapped once (wrapper.lineStarts, maroto's own
+// line breaking) and cut at line starts, so splitting it costs time in
+// proportion to its length. Measuring what is left of it with maroto on
+// every page made a 1 MB title take 23 s and 3 MB 157 s.
 func (l *layout) row(cells []cell, o rowOpts) {
 	words := l.words(cells)
 	justBroke := false
+	var lines []wrapped // nil until the row first fails to fit
 	for l.err == nil {
-		r := l.build(cells, words, o.fill)
-		h := l.height(r)
-		if l.fits(h) {
-			l.add(r)
-			return
+		var h float64
+		tall := lines != nil && l.clearlyTooTall(cells, lines)
+		if !tall {
+			r := l.build(cells, words, o.fill)
+			h = l.height(r)
+			if l.fits(h) {
+				l.add(r)
+				return
+			}
+		}
+		if lines == nil {
+			lines = l.wrap(cells, words)
 		}
 		n := make([]int, len(cells)) // lines of each cell that fit here
 		most, need := 0, 0
@@ -82,8 +95,7 @@ func (l *layout) row(cells []cell, o rowOpts) {
 			if len(words[i]) == 0 {
 				continue
 			}
-			p := c.st.text(c.pad.top, c.pad.bottom, c.pad.left, c.pad.right)
-			total := l.prov.GetLinesQuantity(strings.Join(words[i], " "), &p, l.colWidth(c))
+			total := lines[i].count()
 			lh, lead := c.st.lineHeight(), c.st.leading
 			avail := l.remaining() - c.pad.top - c.pad.bottom - 1e-6
 			n[i] = max(int((avail+lead)/(lh+lead)), 0)
@@ -95,7 +107,7 @@ func (l *layout) row(cells []cell, o rowOpts) {
 				need = max(need, total)
 			}
 		}
-		tooTall := h > l.capacity()
+		tooTall := tall || h > l.capacity()
 		if most < 1 && justBroke {
 			l.err = fmt.Errorf("pdf: page %d: %w: not one line fits below the table header", l.page, errRowTooTall)
 			return
@@ -110,8 +122,8 @@ func (l *layout) row(cells []cell, o rowOpts) {
 			continue
 		}
 		head := make([][]string, len(cells))
-		for i, c := range cells {
-			k := l.fitWords(words[i], c, n[i])
+		for i := range cells {
+			k := lines[i].take(n[i], len(words[i]))
 			head[i], words[i] = words[i][:k], words[i][k:]
 		}
 		l.add(l.build(cells, head, o.fill))
@@ -124,6 +136,61 @@ func (l *layout) row(cells []cell, o rowOpts) {
 		}
 		justBroke = true
 	}
+}
+
+// wrapped is a cell's text broken into lines: starts[first:] are the
+// word indexes, in the whole text, of the lines not yet laid out, and
+// base is the index of the first word not yet laid out.
+type wrapped struct {
+	starts      []int
+	first, base int
+}
+
+func (w *wrapped) count() int { return len(w.starts) - w.first }
+
+// take lays out the first n of the remaining lines and returns how many of
+// the remaining words they hold (all when n covers every line). As with
+// maroto, a line always holds at least one word.
+func (w *wrapped) take(n, words int) int {
+	if n <= 0 || words == 0 {
+		return 0
+	}
+	if w.first+n >= len(w.starts) {
+		w.first = len(w.starts)
+		w.base += words
+		return words
+	}
+	w.first += n
+	k := w.starts[w.first] - w.base
+	w.base = w.starts[w.first]
+	return k
+}
+
+// wrap breaks every cell's words into lines as maroto will.
+func (l *layout) wrap(cells []cell, words [][]string) []wrapped {
+	out := make([]wrapped, len(cells))
+	for i, c := range cells {
+		out[i].starts = l.wr.lineStarts(words[i], c.st.weight, c.st.size, l.wrapWidth(c))
+	}
+	return out
+}
+
+// clearlyTooTall reports whether the rest of some cell's text is, with a
+// wide margin, taller than an empty page: then the row neither fits nor
+// needs measuring with maroto, which would take time in proportion to all
+// of the text that is left.
+func (l *layout) clearlyTooTall(cells []cell, lines []wrapped) bool {
+	for i, c := range cells {
+		n := float64(lines[i].count())
+		if n == 0 {
+			continue
+		}
+		fh := l.prov.GetFontHeight(&props.Font{Family: family, Style: c.st.weight, Size: c.st.size})
+		if n*fh+(n-1)*c.st.leading+c.pad.top+c.pad.bottom > l.capacity()+2*(fh+c.st.leading) {
+			return true
+		}
+	}
+	return false
 }
 
 // measure returns the height the cells would take as one row.
@@ -177,26 +244,11 @@ func (l *layout) colWidth(c cell) float64 {
 	return l.cell.Width*float64(c.size)/grid - c.pad.left - c.pad.right
 }
 
-// fitWords returns how many leading words of the cell fill at most n lines.
-// maroto wraps greedily, so the count grows with the words and a binary
-// search finds the largest; the words taken end exactly where maroto would
-// end line n.
-func (l *layout) fitWords(words []string, c cell, n int) int {
-	if n <= 0 || len(words) == 0 {
-		return 0
-	}
-	p := c.st.text(c.pad.top, c.pad.bottom, c.pad.left, c.pad.right)
-	w := l.colWidth(c)
-	lo, hi := 0, len(words) // lines(words[:lo]) <= n
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if l.prov.GetLinesQuantity(strings.Join(words[:mid], " "), &p, w) <= n {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return max(lo, 1) // a line always holds at least one word
+// wrapWidth is the width maroto wraps the cell's text in, mm: the same
+// as colWidth, computed in maroto's order of operations so that the
+// floating-point result is the same.
+func (l *layout) wrapWidth(c cell) float64 {
+	return l.cell.Width*(float64(c.size)/float64(grid)) - c.pad.left - c.pad.right
 }
 
 // breakOpportunity lists characters after which a long token such as a

@@ -3,6 +3,8 @@ package pdf
 import (
 	"strings"
 
+	"github.com/briefing-tool/briefing/pipeline"
+
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/line"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
@@ -21,13 +23,13 @@ const footerHeight = 6.0
 // at top and bottom, a running title, the period and the page number.
 func (b *briefing) furniture() error {
 	r := b.r
-	marking := smallBold.colored(ink).sized(8.5).with(align.Center)
+	marking := markingStyle
 	// The header row has an automatic height, so that a long title or
 	// marking wraps.
 	lower := marking.lineHeight() - small.lineHeight() // puts the smaller text on the marking's baseline
 	headerCols := []core.Col{
-		col.New(30).Add(text.New(b.fit(r.Title, small, 30, false), small.text(lower, 2, 0, 0))),
-		col.New(40).Add(text.New(b.fit(r.Classification, marking, 40, false), marking.text(0, 2, 2, 2))),
+		col.New(titleCol).Add(text.New(b.fit(r.Title, small, titleCol, false), small.text(lower, 2, 0, 0))),
+		col.New(markingCol).Add(text.New(b.fit(r.Classification, marking, markingCol, false), marking.text(0, 2, markingPad, markingPad))),
 		col.New(30).Add(text.New(b.fit(r.Period.Label, small, 30, false), small.with(align.Right).text(lower, 2, 0, 0))),
 	}
 	head := row.New().Add(headerCols...).WithStyle(&props.Cell{BorderType: border.Bottom, BorderColor: rule, BorderThickness: 0.2})
@@ -53,12 +55,72 @@ func (b *briefing) furniture() error {
 	return b.l.registerFooter(foot)
 }
 
+// The running title and the classification marking wrap in the page
+// header (the marking in the footer too) and are never cut, so their
+// length is bounded: a header of dozens of lines leaves no page for the
+// content (maroto fails once it is taller than the page), and a marking
+// of more than two lines runs off the bottom of the page.
+const (
+	titleCol        = 30 // grid columns of the running title
+	markingCol      = 40 // grid columns of the classification marking
+	markingPad      = 2.0
+	maxTitleLines   = 6
+	maxMarkingLines = 2
+)
+
+var markingStyle = smallBold.colored(ink).sized(8.5).with(align.Center)
+
+// CheckConfig reports the config values the briefing note cannot lay out,
+// as config errors naming the key and where it was written: a title or
+// classification marking too long for the page header or footer. build
+// checks the same before laying anything out; CheckConfig lets a caller
+// (build, check) report it with the key's position.
+func CheckConfig(cfg *pipeline.Config) pipeline.ErrorList {
+	if cfg == nil {
+		return nil
+	}
+	return checkFurniture(cfg.Briefing.Title, cfg.Briefing.Classification, func(key string) pipeline.Position {
+		return cfg.KeyPos("briefing", key)
+	})
+}
+
+// checkFurniture measures the running title and the marking as the header
+// and footer lay them out.
+func checkFurniture(title, marking string, pos func(key string) pipeline.Position) pipeline.ErrorList {
+	met, err := newMetrics()
+	if err != nil {
+		return nil // the layout reports a font that cannot be read
+	}
+	l := &layout{met: met, wr: newWrapper(), g: newGlyphs(met, nil)}
+	l.cell.Width = textWidth
+	var errs pipeline.ErrorList
+	for _, x := range []struct {
+		key, value string
+		st         style
+		col        int
+		pad        float64
+		max        int
+		where      string
+	}{
+		{"title", title, small, titleCol, 0, maxTitleLines, "page header"},
+		{"classification", marking, markingStyle, markingCol, markingPad, maxMarkingLines, "page header and footer"},
+	} {
+		c := cell{size: x.col, st: x.st, pad: pad{left: x.pad, right: x.pad}}
+		words := strings.Fields(l.furnitureText(x.value, x.st, x.col))
+		if n := len(l.wr.lineStarts(words, x.st.weight, x.st.size, l.wrapWidth(c))); n > x.max {
+			errs.Add(pos(x.key), "", "briefing."+x.key, "too long for the %s: %d lines, at most %d (%d characters)",
+				x.where, n, x.max, len([]rune(strings.Join(strings.Fields(x.value), " "))))
+		}
+	}
+	return errs
+}
+
 // fit prepares a running header or footer text for a column of size grid
 // columns: characters the font lacks replaced, words too wide broken, and
 // with cut, shortened to one line with an ellipsis.
 func (b *briefing) fit(s string, st style, size int, cut bool) string {
 	width := textWidth * float64(size) / grid
-	s = b.l.breakLong(b.g.clean(strings.Join(strings.Fields(s), " ")), st, width)
+	s = b.l.furnitureText(s, st, size)
 	if !cut || b.l.met.width(s, st.size, st.bold()) <= width*0.97 {
 		return s
 	}
@@ -67,4 +129,11 @@ func (b *briefing) fit(s string, st style, size int, cut bool) string {
 		rs = rs[:len(rs)-1]
 	}
 	return strings.TrimSpace(string(rs)) + "…"
+}
+
+// furnitureText is s as a running header or footer shows it: characters
+// the font lacks replaced, white space collapsed, words too wide broken.
+func (l *layout) furnitureText(s string, st style, size int) string {
+	width := textWidth * float64(size) / grid
+	return l.breakLong(l.g.clean(strings.Join(strings.Fields(s), " ")), st, width)
 }

@@ -33,6 +33,7 @@ type layout struct {
 	cell entity.Cell   // the content area of a page
 	g    *glyphs       // replaces characters the font lacks
 	met  *metrics      // measures text for breaking long words
+	wr   *wrapper      // breaks text into lines as maroto does
 
 	headerRows []core.Row
 	footerH    float64
@@ -69,6 +70,7 @@ func newLayout(m, meas core.Maroto, g *glyphs) *layout {
 		cfg:  cfg,
 		g:    g,
 		met:  g.m,
+		wr:   newWrapper(),
 		cell: entity.NewRootCell(cfg.Dimensions.Width, cfg.Dimensions.Height, entity.Margins{Left: cfg.Margins.Left, Top: cfg.Margins.Top, Right: cfg.Margins.Right, Bottom: cfg.Margins.Bottom}),
 		page: 1,
 	}

@@ -9,6 +9,7 @@
 package pdf
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -29,7 +30,19 @@ type Options struct {
 	// Limits bound the rows of each pair section (config [pdf]); zero
 	// values mean no limit.
 	Limits pipeline.PDFConfig
+	// MaxPairs bounds the pairs of a full briefing that get a section, a
+	// row of the overview table and a line among the pairs that went
+	// quiet: those with the most events (r.Pairs' order). 0 means no
+	// limit. The build passes DefaultMaxPairs.
+	MaxPairs int
 }
+
+// DefaultMaxPairs is the build's bound on the pair sections of a briefing.
+// Each section starts a page; one event among all 249 ISO countries has
+// 30,876 pairs, which made a note of about 93,000 pages that ran out of
+// memory. 250 keeps every pair of a year of the 100,000-event benchmark
+// archive (209).
+const DefaultMaxPairs = 250
 
 // Render returns the PDF briefing for r and the warnings found while
 // rendering (characters the font lacks, naming event and field). The
@@ -91,7 +104,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report to render")
 	}
-	s, err := newScope(r, o.Pair, o.Limits)
+	s, err := newScope(r, o.Pair, o.Limits, o.MaxPairs)
 	if err != nil {
 		return nil, err
 	}
@@ -102,6 +115,11 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	met, err := newMetrics()
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font: %w", err)
+	}
+	if errs := checkFurniture(r.Title, r.Classification, func(string) pipeline.Position {
+		return pipeline.Position{File: cmp.Or(r.ConfigPath, "config")}
+	}); len(errs) > 0 {
+		return nil, errs
 	}
 	b := &briefing{r: r, s: s, g: newGlyphs(met, r.RelPath), n: n}
 	b.check()

@@ -22,10 +22,16 @@ type scope struct {
 
 	limits pipeline.PDFConfig
 	views  map[*pipeline.PairReport]*pairView
+
+	// maxPairs bounds pairs, quiet and overview; the counts before the cut
+	// are kept for the notes saying so.
+	maxPairs                        int
+	allPairs, allQuiet, allOverview int
+	omittedEvents                   int // events of the pairs left without a section
 }
 
-func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
-	s := &scope{limits: limits, views: map[*pipeline.PairReport]*pairView{}}
+func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig, maxPairs int) (*scope, error) {
+	s := &scope{limits: limits, views: map[*pipeline.PairReport]*pairView{}, maxPairs: maxPairs}
 	if pair == "" {
 		for _, p := range r.Pairs {
 			switch {
@@ -39,6 +45,16 @@ func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scop
 			s.overview = append(s.overview, p)
 		}
 		s.devs, s.upcoming, s.totals = r.KeyDevelopments, r.Upcoming, r.Totals
+		s.allPairs, s.allQuiet, s.allOverview = len(s.pairs), len(s.quiet), len(s.overview)
+		if maxPairs > 0 {
+			// r.Pairs is ranked by events, so each list keeps its busiest.
+			for _, p := range s.pairs[min(maxPairs, len(s.pairs)):] {
+				s.omittedEvents += p.Events
+			}
+			s.pairs = s.pairs[:min(maxPairs, len(s.pairs))]
+			s.quiet = s.quiet[:min(maxPairs, len(s.quiet))]
+			s.overview = s.overview[:min(maxPairs, len(s.overview))]
+		}
 		return s, nil
 	}
 	p, err := findPair(r, pair)
@@ -99,6 +115,11 @@ func (s *scope) view(p *pipeline.PairReport) *pairView {
 		s.views[p] = v
 	}
 	return v
+}
+
+// pairsCut reports whether MaxPairs left pairs out of a list.
+func (s *scope) pairsCut() bool {
+	return len(s.pairs) < s.allPairs || len(s.quiet) < s.allQuiet || len(s.overview) < s.allOverview
 }
 
 // cut reports whether a limit left anything out of a section laid out so

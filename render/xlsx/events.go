@@ -30,20 +30,21 @@ func eventsTable(r *pipeline.Report) *table {
 			{name: "Kind", kind: textCol},
 			{name: "PLOVER", kind: textCol},
 			{name: "Status", kind: textCol},
-			{name: "Title", kind: wrapCol, max: 50},
+			{name: "Title", kind: wrapCol, max: 50, field: "title"},
 			{name: "Countries", kind: textCol, max: 24},
 			{name: "Pairs", kind: textCol, max: 30},
 			{name: "Host", kind: textCol},
-			{name: "Location", kind: textCol, max: 24},
-			{name: "Focus areas", kind: wrapCol, max: 40},
+			{name: "Location", kind: textCol, max: 24, field: "location"},
+			{name: "Focus areas", kind: wrapCol, max: 40, field: "focus_areas"},
 			{name: "Sources", kind: numberCol},
 			{name: "End date", kind: dateCol},
 			{name: "Date precision", kind: textCol},
-			{name: "Participants", kind: wrapCol, max: 40},
-			{name: "Summary", kind: wrapCol, max: 80},
-			{name: "Outcomes", kind: wrapCol, max: 60},
+			{name: "Participants", kind: wrapCol, max: 40, field: "participants"},
+			{name: "Summary", kind: wrapCol, max: 80, field: "summary"},
+			{name: "Outcomes", kind: wrapCol, max: 60, field: "outcomes"},
 		},
-		rows: len(r.Events),
+		rows:  len(r.Events),
+		event: func(i int) (*pipeline.Event, int) { return r.Events[i], -1 },
 		row: func(i int, v []any) {
 			e := r.Events[i]
 			names := make([]string, len(e.Participants))
@@ -108,14 +109,15 @@ func participantsTable(r *pipeline.Report) *table {
 		cols: []column{
 			{name: "Event ID", kind: textCol},
 			{name: "Date", kind: dateCol},
-			{name: "Name", kind: textCol, max: 30},
-			{name: "Rank", kind: textCol, max: 24},
-			{name: "Role", kind: wrapCol, max: 40},
-			{name: "Organization", kind: wrapCol, max: 50},
+			{name: "Name", kind: textCol, max: 30, field: "participants[%d].name"},
+			{name: "Rank", kind: textCol, max: 24, field: "participants[%d].rank"},
+			{name: "Role", kind: wrapCol, max: 40, field: "participants[%d].role"},
+			{name: "Organization", kind: wrapCol, max: 50, field: "participants[%d].organization"},
 			{name: "Country", kind: textCol},
 			{name: "Status", kind: textCol},
 		},
-		rows: len(refs),
+		rows:  len(refs),
+		event: func(i int) (*pipeline.Event, int) { return r.Events[refs[i].event], int(refs[i].j) },
 		row: func(i int, v []any) {
 			e := r.Events[refs[i].event]
 			p := e.Participants[refs[i].j]
@@ -134,15 +136,16 @@ func sourcesTable(r *pipeline.Report) *table {
 		name:  "Sources",
 		cols: []column{
 			{name: "Event ID", kind: textCol},
-			{name: "Title", kind: wrapCol, max: 50},
-			{name: "Publisher", kind: wrapCol, max: 30},
-			{name: "URL", kind: linkCol, max: 50},
+			{name: "Title", kind: wrapCol, max: 50, field: "sources[%d].title"},
+			{name: "Publisher", kind: wrapCol, max: 30, field: "sources[%d].publisher"},
+			{name: "URL", kind: linkCol, max: 50, field: "sources[%d].url"},
 			{name: "Published", kind: dateCol},
 			{name: "Reliability", kind: textCol},
 			{name: "Credibility", kind: numberCol},
 			{name: "Grade", kind: textCol},
 		},
-		rows: len(refs),
+		rows:  len(refs),
+		event: func(i int) (*pipeline.Event, int) { return r.Events[refs[i].event], int(refs[i].j) },
 		row: func(i int, v []any) {
 			e := r.Events[refs[i].event]
 			s := e.Sources[refs[i].j]

@@ -112,7 +112,7 @@ func generatedReport(tb testing.TB, n int, seed int64, p string) *pipeline.Repor
 // render renders r and fails the test on error.
 func render(tb testing.TB, r *pipeline.Report, o Options) []byte {
 	tb.Helper()
-	b, err := Render(r, o)
+	b, _, err := Render(r, o)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -99,7 +99,7 @@ func TestRowLimit(t *testing.T) {
 func TestRowLimitOptions(t *testing.T) {
 	r := generatedReport(t, 5, 1, "all")
 	for _, n := range []int{-1, 1, ExcelRowLimit + 1} {
-		if _, err := Render(r, Options{RowLimit: n}); err == nil {
+		if _, _, err := Render(r, Options{RowLimit: n}); err == nil {
 			t.Errorf("RowLimit %d: no error", n)
 		}
 	}

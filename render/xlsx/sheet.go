@@ -5,9 +5,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/briefing-tool/briefing/pipeline"
 )
 
 // tableStyle is one of Excel's built-in styles: banded rows under a blue header.
@@ -22,8 +25,10 @@ type book struct {
 	f       *excelize.File
 	limit   int // rows per sheet, header included
 	styles  *styles
-	links   map[string][]link // filled for zipWriter
-	started bool              // the first sheet replaced excelize's Sheet1
+	links   map[string][]link   // filled for zipWriter
+	started bool                // the first sheet replaced excelize's Sheet1
+	rel     func(string) string // input path as the outputs show it
+	warns   []pipeline.Warning  // texts cut to a cell's length
 }
 
 // write streams t over as many sheets as the row limit needs; an empty
@@ -104,6 +109,9 @@ func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals [
 		t.row(i, vals)
 		r := i - lo + 2
 		for c := range vals {
+			if s, ok := vals[c].(string); ok && len(s) > excelize.TotalCellChars {
+				b.checkLength(t, i, c, s)
+			}
 			vals[c] = b.cell(vals[c], t.cols[c].kind)
 			if s, ok := vals[c].(string); ok && t.cols[c].kind == linkCol {
 				target, ok := linkTarget(s)
@@ -257,4 +265,30 @@ func maxWidth(c column) float64 {
 		return 60
 	}
 	return 40
+}
+
+// checkLength warns about a text longer than an Excel cell holds (32,767
+// UTF-16 units, as excelize counts them), which excelize cuts silently.
+func (b *book) checkLength(t *table, i, c int, s string) {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	if n <= excelize.TotalCellChars {
+		return
+	}
+	w := pipeline.Warning{Field: t.sheet + " " + t.cols[c].name,
+		Msg: fmt.Sprintf("%d characters; an Excel cell holds %d, so the workbook has only the first %d", n, excelize.TotalCellChars, excelize.TotalCellChars)}
+	if t.event != nil {
+		e, j := t.event(i)
+		w.Pos, w.Event = e.Pos, e.ID
+		w.Pos.File = b.rel(w.Pos.File)
+		if f := t.cols[c].field; f != "" {
+			w.Field = f
+			if strings.Contains(f, "%d") {
+				w.Field = fmt.Sprintf(f, j+1)
+			}
+		}
+	}
+	b.warns = append(b.warns, w)
 }

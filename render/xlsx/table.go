@@ -1,6 +1,10 @@
 package xlsx
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
 
 // kind is what a column holds; it decides the column's style and width.
 type kind int
@@ -20,6 +24,9 @@ type column struct {
 	name string
 	kind kind
 	max  float64 // the widest the column grows, in characters; 0 = the kind's default
+	// field names the input field a text longer than a cell holds is
+	// cut from, in warnings; %d is the participant's or source's number.
+	field string
 }
 
 // table is the rows of one sheet, continued on "Name (2)", "Name (3)", …
@@ -32,6 +39,10 @@ type table struct {
 	// row fills dst with row i's values: string, int, nil, day, stamp or
 	// a string in a linkCol.
 	row func(i int, dst []any)
+	// event is the event row i shows and, for a participant or source
+	// row, the item's index (else -1): warnings name it. nil for sheets
+	// that are not about one event.
+	event func(i int) (*pipeline.Event, int)
 	// decorate adds to the first sheet before it is closed (Summary's chart).
 	decorate func(b *book, sheet string, rows int) error
 }

@@ -10,6 +10,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,16 +28,18 @@ type Options struct {
 	RowLimit int
 }
 
-// Render returns the workbook for r. Two calls with the same Report return
-// the same bytes. It fails only on a RowLimit outside [2, ExcelRowLimit]
-// or when excelize does.
-func Render(r *pipeline.Report, o Options) ([]byte, error) {
+// Render returns the workbook for r and the warnings found while writing
+// it (texts longer than a cell holds, naming event and field), which its
+// About sheet lists after r.Warnings; the caller adds them to the run's.
+// Two calls with the same Report return the same bytes. It fails only on
+// a RowLimit outside [2, ExcelRowLimit] or when excelize does.
+func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
 	limit := o.RowLimit
 	if limit == 0 {
 		limit = ExcelRowLimit
 	}
 	if limit < 2 || limit > ExcelRowLimit {
-		return nil, fmt.Errorf("xlsx: row limit %d: must be between 2 and %d", o.RowLimit, ExcelRowLimit)
+		return nil, nil, fmt.Errorf("xlsx: row limit %d: must be between 2 and %d", o.RowLimit, ExcelRowLimit)
 	}
 
 	f := excelize.NewFile()
@@ -44,16 +47,23 @@ func Render(r *pipeline.Report, o Options) ([]byte, error) {
 	zw := newZipWriter()
 	f.SetZipWriter(zw.bind)
 
-	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links}
+	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links, rel: r.RelPath}
 	if err := b.styles.create(f); err != nil {
-		return nil, fmt.Errorf("xlsx: styles: %w", err)
+		return nil, nil, fmt.Errorf("xlsx: styles: %w", err)
 	}
 	if err := setProperties(f, r); err != nil {
-		return nil, fmt.Errorf("xlsx: document properties: %w", err)
+		return nil, nil, fmt.Errorf("xlsx: document properties: %w", err)
 	}
 	for _, t := range tables(r) {
+		if t.sheet == "About" && len(b.warns) > 0 {
+			// About comes last and lists the warnings of the sheets
+			// before it too. r is shared with the PDF: a copy.
+			withCuts := *r
+			withCuts.Warnings = append(slices.Clip(r.Warnings), b.warns...)
+			t = aboutTable(&withCuts)
+		}
 		if err := b.write(t); err != nil {
-			return nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
+			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
 		}
 	}
 	// No SetActiveSheet: Summary took the place of NewFile's Sheet1, which
@@ -62,9 +72,9 @@ func Render(r *pipeline.Report, o Options) ([]byte, error) {
 
 	buf, err := f.WriteToBuffer()
 	if err != nil {
-		return nil, fmt.Errorf("xlsx: %w", err)
+		return nil, nil, fmt.Errorf("xlsx: %w", err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), b.warns, nil
 }
 
 // tables lists the sheets in workbook order.
