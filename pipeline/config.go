@@ -88,6 +88,12 @@ type PDFConfig struct {
 	MaxEvents       int `toml:"max_events"`       // rows of the events table
 	MaxSummaries    int `toml:"max_summaries"`    // event summaries
 	MaxParticipants int `toml:"max_participants"` // rows of the participants table, most involved first
+	// MaxPairs bounds the pairs of a full briefing that get a section, an
+	// overview row and a line among the pairs that went quiet: those with
+	// the most events. One event among all 249 ISO countries has 30,876
+	// pairs, a note of about 93,000 pages that ran out of memory; 250 keeps
+	// every pair of a year of the 100,000-event benchmark archive (209).
+	MaxPairs int `toml:"max_pairs"`
 }
 
 // Formats the build can write.
@@ -108,7 +114,7 @@ func DefaultConfig() *Config {
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
-		PDF:       PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25},
+		PDF:       PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25, MaxPairs: 250},
 		Dir:       ".",
 	}
 }
@@ -264,7 +270,7 @@ func (c *Config) Validate() error {
 	for _, l := range []struct {
 		key string
 		n   int
-	}{{"pdf.max_events", c.PDF.MaxEvents}, {"pdf.max_summaries", c.PDF.MaxSummaries}, {"pdf.max_participants", c.PDF.MaxParticipants}} {
+	}{{"pdf.max_events", c.PDF.MaxEvents}, {"pdf.max_summaries", c.PDF.MaxSummaries}, {"pdf.max_participants", c.PDF.MaxParticipants}, {"pdf.max_pairs", c.PDF.MaxPairs}} {
 		if l.n < 0 {
 			bad(l.key, "must be 0 (no limit) or more, not %d", l.n)
 		}

@@ -177,13 +177,14 @@ func TestConfigValidation(t *testing.T) {
 		{"output/empty dir", "[output]\ndir = \"\"\n",
 			[]string{`config.toml:2:7: output.dir: must not be empty`}},
 
-		{"pdf/negative limits", "[pdf]\nmax_events = -1\nmax_summaries = -5\nmax_participants = -2\n",
+		{"pdf/negative limits", "[pdf]\nmax_events = -1\nmax_summaries = -5\nmax_participants = -2\nmax_pairs = -3\n",
 			[]string{
 				`config.toml:2:14: pdf.max_events: must be 0 (no limit) or more, not -1`,
 				`config.toml:3:17: pdf.max_summaries: must be 0 (no limit) or more, not -5`,
 				`config.toml:4:20: pdf.max_participants: must be 0 (no limit) or more, not -2`,
+				`config.toml:5:13: pdf.max_pairs: must be 0 (no limit) or more, not -3`,
 			}},
-		{"pdf/no limits", "[pdf]\nmax_events = 0\nmax_summaries = 0\nmax_participants = 0\n", nil},
+		{"pdf/no limits", "[pdf]\nmax_events = 0\nmax_summaries = 0\nmax_participants = 0\nmax_pairs = 0\n", nil},
 		{"pdf/wrong type", "[pdf]\nmax_events = \"all\"\n",
 			[]string{`config.toml:2:14: pdf.max_events: expected an integer, found a string ("all")`}},
 		{"pdf/float", "[pdf]\nmax_summaries = 2.5\n",

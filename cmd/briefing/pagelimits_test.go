@@ -6,6 +6,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,6 +52,7 @@ func TestBuildFurnitureTooLong(t *testing.T) {
 			}
 			checkProblems(t, "build", r, tt.code, tt.want)
 			sameFiles(t, "output/ after a failed build", before, snapshot(t, out))
+			checkProblems(t, "check", runBriefing(t, dir, nil, "-q", "check"), tt.code, tt.want)
 		})
 	}
 }
@@ -81,4 +83,40 @@ func TestBuildCellTooLong(t *testing.T) {
 	}
 	r = runBriefing(t, dir, env, "-q", "build", "--period", "2025-W43", "--strict")
 	checkProblems(t, "build --strict", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
+}
+
+// TestBuildMaxPairs: [pdf] max_pairs reaches the note. The example's `all`
+// has three pairs (those of the Kars trilateral); with max_pairs = 2 the
+// overview says how many are left out and the annex names the limit, and
+// `check` reports a negative value with build's message.
+func TestBuildMaxPairs(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	dir := builtExample(t)
+	editConfig(t, dir, "max_participants = 25\n", "max_participants = 25\nmax_pairs = 2\n")
+	r := runBriefing(t, dir, []string{"SOURCE_DATE_EPOCH=1761642000"}, "-q", "build", "--period", "all", "--format", "pdf")
+	if r.code != ExitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	out, err := exec.Command("pdftotext", filepath.Join(dir, "output", "briefing-all.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(string(out)), " ")
+	for _, want := range []string{
+		"The 2 most active of 3 country pairs; every pair is in the workbook's Summary sheet. The sections below cover these pairs only: the other 1 pair (1 event counted) has no section.",
+		"A briefing lists at most 2 country pairs, those with the most events",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+
+	editConfig(t, dir, "max_pairs = 2\n", "max_pairs = -1\n")
+	for _, cmd := range []string{"check", "build"} {
+		r := runBriefing(t, dir, nil, "-q", cmd)
+		checkProblems(t, cmd, r, ExitInvalid, []problem{{"config.toml:61:13:", "pdf.max_pairs: must be 0 (no limit) or more, not -1"}})
+	}
 }

@@ -164,7 +164,7 @@ func BenchmarkBuild(b *testing.B) {
 // the 10,000-event archive (2,000 without BRIEFING_BENCH_LARGE) plus one
 // event among all 249 ISO countries: 30,876 pairs, which ran out of memory
 // writing a PDF of about 93,000 pages before the note was bounded to
-// pdf.DefaultMaxPairs sections (issue #11). scripts/bench.sh's W6 is the
+// [pdf] max_pairs sections (issue #11). scripts/bench.sh's W6 is the
 // same workload through the binary, with peak RSS.
 func BenchmarkBuildAllCountries(b *testing.B) {
 	n := 2_000

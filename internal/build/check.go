@@ -10,7 +10,8 @@ import (
 
 // templatesStage reads and parses the project's templates before the
 // events are loaded, and hands their problems (and an unreadable
-// templates directory) to the load stage with the config's, so that one
+// templates directory, and config text too long for the page) to the load
+// stage with the config's, so that one
 // run lists them with the events' problems. With check set, it also
 // checks the config's strings against the PDF font, for `briefing check`,
 // which would otherwise only see them once the events are valid. (Check
@@ -37,6 +38,9 @@ func (s templatesStage) Run(c *pipeline.Context) error {
 	} else if err != nil {
 		return err
 	}
+	// A title or marking too long for the page is a config error with the
+	// key's position; Layout would only see it after the events load.
+	c.ConfigErrors = append(c.ConfigErrors, pdf.CheckConfig(c.Config)...)
 	if s.check == nil {
 		return nil
 	}

@@ -97,10 +97,7 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 	if err != nil {
 		return nil, err
 	}
-	if errs := pdf.CheckConfig(c.Config); len(errs) > 0 {
-		return nil, errs // with the keys' positions; Layout would report them without
-	}
-	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF, MaxPairs: pdf.DefaultMaxPairs})
+	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF})
 	if err != nil {
 		return nil, templateError(c, err)
 	}

@@ -126,7 +126,7 @@ func (b *briefing) method() []string {
 		"Where a source gives only the month or the year of an event, the date is shown that way (\"February 2023\", \"2023\") and the event is counted on the first day of that month or year.",
 	}
 	if b.s.pairsCut() {
-		out = append(out, "A briefing lists at most "+strconv.Itoa(b.s.maxPairs)+" country pairs, those with the most events (ties by pair code), "+
+		out = append(out, "A briefing lists at most "+plural(b.s.maxPairs, "country pair", "country pairs")+", those with the most events (ties by pair code), "+
 			"in its overview table, in its pair sections and among the pairs that went quiet. The key figures count every pair; the workbook's Summary sheet lists them all.")
 	}
 	if b.s.cut() {

@@ -131,8 +131,8 @@ func (b *briefing) overview() {
 	if n := len(b.s.overview); n < b.s.allOverview {
 		note := fmt.Sprintf("The %d most active of %d country pairs; every pair is in the workbook's Summary sheet.", n, b.s.allOverview)
 		if left := b.s.allPairs - len(b.s.pairs); left > 0 {
-			note += fmt.Sprintf(" The %s below cover these pairs only: the other %s (%s) have no section.",
-				"sections", plural(left, "pair", "pairs"), plural(b.s.omittedEvents, "event counted", "events counted"))
+			note += fmt.Sprintf(" The sections below cover these pairs only: the other %s (%s) %s no section.",
+				plural(left, "pair", "pairs"), plural(b.s.omittedEvents, "event counted", "events counted"), pluralWord(left, "has", "have"))
 		}
 		b.noteLine(note)
 	}

@@ -27,22 +27,10 @@ type Options struct {
 	// Pair, when set ("AZE-GEO", either order), renders a briefing for
 	// this one pair only, for per-pair output.
 	Pair string
-	// Limits bound the rows of each pair section (config [pdf]); zero
-	// values mean no limit.
+	// Limits bound the rows of each pair section and the pairs that get
+	// one (config [pdf]); zero values mean no limit.
 	Limits pipeline.PDFConfig
-	// MaxPairs bounds the pairs of a full briefing that get a section, a
-	// row of the overview table and a line among the pairs that went
-	// quiet: those with the most events (r.Pairs' order). 0 means no
-	// limit. The build passes DefaultMaxPairs.
-	MaxPairs int
 }
-
-// DefaultMaxPairs is the build's bound on the pair sections of a briefing.
-// Each section starts a page; one event among all 249 ISO countries has
-// 30,876 pairs, which made a note of about 93,000 pages that ran out of
-// memory. 250 keeps every pair of a year of the 100,000-event benchmark
-// archive (209).
-const DefaultMaxPairs = 250
 
 // Render returns the PDF briefing for r and the warnings found while
 // rendering (characters the font lacks, naming event and field). The
@@ -104,7 +92,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report to render")
 	}
-	s, err := newScope(r, o.Pair, o.Limits, o.MaxPairs)
+	s, err := newScope(r, o.Pair, o.Limits)
 	if err != nil {
 		return nil, err
 	}

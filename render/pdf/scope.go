@@ -30,7 +30,8 @@ type scope struct {
 	omittedEvents                   int // events of the pairs left without a section
 }
 
-func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig, maxPairs int) (*scope, error) {
+func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
+	maxPairs := limits.MaxPairs
 	s := &scope{limits: limits, views: map[*pipeline.PairReport]*pairView{}, maxPairs: maxPairs}
 	if pair == "" {
 		for _, p := range r.Pairs {
@@ -117,7 +118,7 @@ func (s *scope) view(p *pipeline.PairReport) *pairView {
 	return v
 }
 
-// pairsCut reports whether MaxPairs left pairs out of a list.
+// pairsCut reports whether Limits.MaxPairs left pairs out of a list.
 func (s *scope) pairsCut() bool {
 	return len(s.pairs) < s.allPairs || len(s.quiet) < s.allQuiet || len(s.overview) < s.allOverview
 }
