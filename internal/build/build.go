@@ -4,7 +4,10 @@
 package build
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/briefing-tool/briefing/pipeline"
@@ -13,7 +16,8 @@ import (
 // Stages returns the stages of `briefing build`, in order.
 func Stages() []pipeline.Stage {
 	return []pipeline.Stage{
-		templatesStage{},
+		recoverStage{},   // repair a commit a killed run left, before anything else
+		templatesStage{}, // parse templates; their problems join the config's
 		pipeline.LoadStage,
 		pipeline.NormalizeStage,
 		pipeline.PeriodStage,
@@ -24,11 +28,62 @@ func Stages() []pipeline.Stage {
 	}
 }
 
-// CheckStages returns the stages of `briefing check`: load and validate,
-// and check everything the render would (templates, glyphs).
+// CheckStages returns the stages of `briefing check`: report an
+// interrupted commit in the output directory (check writes nothing), load
+// and validate, and check everything the render would (templates, glyphs,
+// config text that does not fit the page).
 func CheckStages() []pipeline.Stage {
 	chk := &checker{}
-	return []pipeline.Stage{templatesStage{chk}, pipeline.LoadStage, pipeline.NormalizeStage, checkRenderStage{chk}}
+	return []pipeline.Stage{journalReport{}, templatesStage{chk}, pipeline.LoadStage, pipeline.NormalizeStage, checkRenderStage{chk}}
+}
+
+// recoverStage repairs a commit a killed run left in the output directory
+// (journal.go), and clears its temporaries, before the build does anything
+// else: output/ holds one complete set from the moment a build starts,
+// even one that then fails on its input. The write stage checks again
+// under its own lock. A directory with nothing to repair is not touched.
+type recoverStage struct{}
+
+func (recoverStage) String() string { return "recover" }
+
+func (recoverStage) Run(c *pipeline.Context) error {
+	if c.Config == nil && c.Options.OutDir == "" {
+		return nil
+	}
+	dir := OutputDir(c)
+	entries, err := os.ReadDir(dir)
+	if err != nil || !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return leftover(e.Name()) }) {
+		return nil // the write stage reports an unusable directory
+	}
+	unlock, err := lockDir(dir)
+	if errors.Is(err, ErrLocked) {
+		return nil // the run holding it repairs it first
+	}
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if err := recoverJournal(c, dir, fsOps{}); err != nil {
+		return err
+	}
+	removeStale(dir)
+	return nil
+}
+
+// journalReport is check's view of an interrupted commit: a warning, and
+// nothing changed (check writes nothing).
+type journalReport struct{}
+
+func (journalReport) String() string { return "journal" }
+
+func (journalReport) Run(c *pipeline.Context) error {
+	if c.Config == nil {
+		return nil
+	}
+	if msg := JournalStatus(OutputDir(c)); msg != "" {
+		c.Log.Warn(msg)
+	}
+	return nil
 }
 
 // SummaryStages returns the stages of `briefing summary`: everything up to

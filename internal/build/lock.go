@@ -3,138 +3,190 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
-	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// lockName is the file that marks a run writing to an output directory.
+// lockName is the file whose flock(2) marks a run writing to an output
+// directory.
 const lockName = ".briefing.lock"
 
 // ErrLocked means another live run holds the output directory.
 var ErrLocked = errors.New("output directory locked")
 
-// LockedError names the directory and the run holding it.
+// LockedError names the directory and, when the holder wrote it in time,
+// the run holding it.
 type LockedError struct {
-	Dir string
-	PID int
+	Dir    string
+	Holder string // "pid N on host H", or "" when unknown
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("another run is writing to %s (pid %d); try again when it has finished, or remove %s if no briefing is running",
-		displayDir(e.Dir), e.PID, filepath.Join(displayDir(e.Dir), lockName))
+	who := ""
+	if e.Holder != "" {
+		who = " (" + e.Holder + ")"
+	}
+	return fmt.Sprintf("another run is writing to %s%s; try again when it has finished", displayDir(e.Dir), who)
 }
 
 func (e *LockedError) Is(target error) bool { return target == ErrLocked }
 
-// lockDir takes the output directory for this process. A lock left by a
-// process that no longer exists (killed mid-run) is taken over, and the
-// temporaries it left are removed. It returns the function that unlocks.
+// lockDir takes the output directory for this process with an exclusive
+// flock(2) on dir/.briefing.lock, without waiting. The kernel keeps the
+// lock with the open file and drops it when the process ends, however it
+// ends, so there is no stale lock to detect or take over. It returns the
+// function that unlocks.
 //
-// The lock file appears with its pid already in it (written to a temporary,
-// then hard-linked into place), so no other run can read it empty and take
-// it for stale; a stale lock is renamed aside before removal, so only one of
-// several runs taking it over wins.
+// The file is opened without following a symlink and without blocking,
+// and anything but a regular file is refused: a FIFO would hang the open
+// or the read of the holder, a device (/dev/zero) would never end.
 func lockDir(dir string) (func(), error) {
 	path := filepath.Join(dir, lockName)
-	for attempt := 0; attempt < 5; attempt++ {
-		err := linkLock(dir, path)
-		if err == nil {
-			removeStale(dir)
-			return func() { os.Remove(path) }, nil
-		}
-		if !errors.Is(err, os.ErrExist) {
-			return nil, &WriteError{Path: path, Err: unwrapPath(err)}
-		}
-		pid := readPID(path)
-		if pid > 0 && alive(pid) {
-			return nil, &LockedError{Dir: dir, PID: pid}
-		}
-		aside := fmt.Sprintf("%s.stale.%d", path, os.Getpid())
-		if os.Rename(path, aside) != nil {
-			continue // another run moved it first; look again
-		}
-		// Between reading and renaming, another run may have taken over
-		// and locked: if what we moved is live, put it back and yield.
-		if moved := readPID(aside); moved != pid && moved > 0 && alive(moved) {
-			os.Link(aside, path)
-			os.Remove(aside)
-			return nil, &LockedError{Dir: dir, PID: moved}
-		}
-		os.Remove(aside)
-	}
-	return nil, &WriteError{Path: path, Err: errors.New("could not take the lock: other runs keep replacing it")}
-}
-
-// linkLock creates the lock file at path atomically with this process's pid
-// in it; the error wraps os.ErrExist when a lock is there.
-func linkLock(dir, path string) error {
-	f, err := os.CreateTemp(dir, lockName+".new.*")
+	fd, err := openNoEINTR(path, unix.O_RDWR|unix.O_CREAT|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_CLOEXEC, 0o644)
 	if err != nil {
-		return err
+		if st, lerr := os.Lstat(path); lerr == nil && !st.Mode().IsRegular() {
+			return nil, notRegular(path, st.Mode())
+		}
+		return nil, &WriteError{Path: path, Err: err}
 	}
-	tmp := f.Name()
-	defer os.Remove(tmp)
-	_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	f := os.NewFile(uintptr(fd), path)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		f.Close()
+		return nil, &WriteError{Path: path, Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		f.Close()
+		if fi, err := os.Lstat(path); err == nil {
+			return nil, notRegular(path, fi.Mode())
+		}
+		return nil, &WriteError{Path: path, Err: errors.New("is not a regular file")}
+	}
+	for {
+		err = unix.Flock(fd, unix.LOCK_EX|unix.LOCK_NB)
+		if err != unix.EINTR {
+			break
+		}
+	}
+	if err == unix.EWOULDBLOCK {
+		holder := readHolder(f)
+		f.Close()
+		return nil, &LockedError{Dir: dir, Holder: holder}
 	}
 	if err != nil {
-		return err
+		f.Close()
+		return nil, &WriteError{Path: path, Err: fmt.Errorf("cannot lock it: %w", err)}
 	}
-	err = os.Link(tmp, path)
-	if err != nil && !errors.Is(err, os.ErrExist) {
-		// File systems without hard links: exclusive create, which leaves a
-		// moment where the lock is empty (readPID then sees 0: not alive).
-		var f *os.File
-		if f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
-			_, err = fmt.Fprintf(f, "%d\n", os.Getpid())
-			f.Close()
+	// Who holds it, for the message of a run that finds it locked. A
+	// failure to write it (a full disk) does not weaken the lock.
+	// Written over the previous holder's, then cut to length, so that the
+	// file is never empty for a reader once it has had a holder.
+	host, _ := os.Hostname()
+	who := []byte(fmt.Sprintf("%d %s\n", os.Getpid(), host))
+	if _, err := f.WriteAt(who, 0); err == nil {
+		f.Truncate(int64(len(who)))
+	}
+	return func() {
+		// The lock file stays. Deleting it while locked would let the
+		// next run create and lock a new file of the same name while a
+		// third still waits on (and then locks) the old, deleted inode:
+		// two holders at once. A small file in output/ is the price.
+		unix.Flock(fd, unix.LOCK_UN)
+		f.Close()
+	}, nil
+}
+
+func openNoEINTR(path string, flags int, perm uint32) (int, error) {
+	for {
+		fd, err := unix.Open(path, flags, perm)
+		if err != unix.EINTR {
+			return fd, err
 		}
 	}
-	return err
 }
 
-func readPID(path string) int {
-	b, _ := os.ReadFile(path)
-	pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
-	return pid
-}
-
-// alive reports whether a process with pid exists.
-func alive(pid int) bool {
-	if pid == os.Getpid() {
-		return true
+// notRegular is the error for a lock path that is not a regular file.
+func notRegular(path string, mode fs.FileMode) error {
+	what := "not a regular file"
+	switch {
+	case mode&fs.ModeSymlink != 0:
+		what = "a symbolic link, which is not followed"
+	case mode.IsDir():
+		what = "a directory"
+	case mode&fs.ModeNamedPipe != 0:
+		what = "a FIFO"
+	case mode&fs.ModeDevice != 0:
+		what = "a device"
+	case mode&fs.ModeSocket != 0:
+		what = "a socket"
 	}
-	p, err := os.FindProcess(pid)
-	if err != nil {
-		return false
-	}
-	err = p.Signal(syscall.Signal(0))
-	return err == nil || errors.Is(err, syscall.EPERM)
+	return &WriteError{Path: path, Err: fmt.Errorf("the lock file is %s; remove it (briefing makes a regular file there)", what)}
 }
 
-// removeStale deletes temporaries of runs that died before renaming them.
-// Only our own pattern (".<name>.<random>.tmp") is touched.
+// holderText is what a holder writes: its pid and host name.
+var holderText = regexp.MustCompile(`^([0-9]{1,19}) ([A-Za-z0-9._-]{0,253})$`)
+
+// readHolder reads the holder's "pid host" for the message only. The
+// holder writes it just after locking, so a file without it (new, or
+// written by an older version) is read again for up to a second, as a
+// loaded machine may pause the holder in between. What is in the file
+// never decides anything: the kernel's lock does.
+func readHolder(f *os.File) string {
+	buf := make([]byte, 256) // bounded: the file may be anything
+	for try := 0; try < 100; try++ {
+		n, _ := f.ReadAt(buf, 0)
+		s := strings.TrimSuffix(string(buf[:n]), "\n")
+		if m := holderText.FindStringSubmatch(s); m != nil {
+			if m[2] == "" {
+				return "pid " + m[1]
+			}
+			return "pid " + m[1] + " on host " + m[2]
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return ""
+}
+
+// removeStale deletes what runs that died left behind: temporaries never
+// renamed, backups of a commit that finished or never started, and the
+// lock temporaries of older versions. Only our own patterns are touched;
+// it runs with the lock held and after journal recovery, so none of it
+// belongs to a live run or a pending commit.
 func removeStale(dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
 	for _, e := range entries {
-		if !e.IsDir() && staleTemp.MatchString(e.Name()) {
+		if !e.IsDir() && e.Name() != journalName && leftover(e.Name()) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 }
 
-// staleTemp matches the names writeTemp gives: ".<output name>.<digits>.tmp".
-var staleTemp = regexp.MustCompile(`^\..+\.(pdf|xlsx|json)\.[0-9]+\.tmp$`)
+// leftover reports whether name is the journal or something removeStale
+// removes.
+func leftover(name string) bool {
+	return name == journalName || staleTemp.MatchString(name) || staleBackup.MatchString(name) || oldLockTemp.MatchString(name)
+}
+
+// staleTemp matches the names writeTemp gives (".<output name>.<digits>.tmp")
+// and the journal's temporary.
+var staleTemp = regexp.MustCompile(`^\..+\.(pdf|xlsx|json|journal)\.[0-9]+\.tmp$`)
+
+// staleBackup matches the backup links of a commit: ".<name>.<run id>.bak".
+var staleBackup = regexp.MustCompile(`^\..+\.(pdf|xlsx|json)\.[0-9a-f]{16}\.bak$`)
+
+// oldLockTemp matches what the pid-file lock of earlier versions left.
+var oldLockTemp = regexp.MustCompile(`^\.briefing\.lock\.(new|stale)\.[0-9]+$`)
 
 func displayDir(dir string) string {
 	d := pipeline.DisplayPath(dir)
