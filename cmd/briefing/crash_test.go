@@ -252,3 +252,52 @@ func TestBuildLockFile(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildStaleOutputs: per-pair PDFs of an earlier --per-pair run do not
+// outlive it (issue #11, point 12): the next build of the same name
+// removes them in its commit and says so. A format left out with --format
+// is left alone.
+func TestBuildStaleOutputs(t *testing.T) {
+	t.Parallel()
+	dir := example(t)
+	out := filepath.Join(dir, "output")
+	env := []string{epoch}
+	all := defaultFiles("briefing-all")
+	pairs := []string{"briefing-all-AZE-GEO.pdf", "briefing-all-AZE-TUR.pdf", "briefing-all-GEO-TUR.pdf"}
+	if r := runBriefing(t, dir, env, "-q", "build", "--period", "all", "--per-pair"); r.code != ExitOK {
+		t.Fatalf("--per-pair: exit %d\n%s", r.code, r.stderr)
+	}
+	verifyOutputs(t, dir, out, append(slices.Clone(all), pairs...))
+
+	r := runBriefing(t, dir, env, "build", "--period", "all", "--per-pair", "--pair", "AZE-GEO")
+	if r.code != ExitOK {
+		t.Fatalf("--pair AZE-GEO: exit %d\n%s", r.code, r.stderr)
+	}
+	verifyOutputs(t, dir, out, append(slices.Clone(all), pairs[0]))
+	for _, p := range pairs[1:] {
+		if want := "removed earlier output path=output/" + p; !strings.Contains(r.stderr, want) {
+			t.Errorf("the log lacks %q:\n%s", want, r.stderr)
+		}
+	}
+
+	// Without --per-pair no pair PDF is written, so the last one goes too.
+	if r := runBriefing(t, dir, env, "-q", "build", "--period", "all"); r.code != ExitOK {
+		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	verifyOutputs(t, dir, out, all)
+
+	// --format xlsx refreshes the workbook and manifest; the PDF stays.
+	pdfBefore, err := os.ReadFile(filepath.Join(out, "briefing-all.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := runBriefing(t, dir, env, "-q", "build", "--period", "all", "--format", "xlsx"); r.code != ExitOK {
+		t.Fatalf("--format xlsx: exit %d\n%s", r.code, r.stderr)
+	}
+	if names := listDir(t, out); !slices.Equal(names, all) {
+		t.Errorf("after --format xlsx output/ holds %q, want %q", names, all)
+	}
+	if pdfAfter, err := os.ReadFile(filepath.Join(out, "briefing-all.pdf")); err != nil || string(pdfAfter) != string(pdfBefore) {
+		t.Errorf("--format xlsx changed or removed the earlier PDF (%v)", err)
+	}
+}

@@ -180,15 +180,20 @@ func commit(log *slog.Logger, dir string, set []pending, stale []string, ops fsO
 	return nil
 }
 
-// staleOutputs are the earlier outputs of the same name (stem) that this
-// run does not write: <stem>.pdf, .xlsx, .manifest.json and per-pair
-// <stem>-<PAIR>.pdf. The commit removes them, so that output/ holds one
-// set, the one the manifest describes.
+// staleOutputs are the earlier outputs of the same name (stem) and of
+// the formats this run writes that it does not write again: with the PDF,
+// <stem>.pdf and every per-pair <stem>-<PAIR>.pdf; with the workbook,
+// <stem>.xlsx; always <stem>.manifest.json. The commit removes them, so
+// that the per-pair notes of an earlier --per-pair run do not outlive it.
+// A format left out with --format is left alone: `--format xlsx` refreshes
+// the workbook and keeps the PDF, as the user asked.
 func staleOutputs(dir string, arts []pipeline.Artifact) []string {
 	stem := ""
 	writes := map[string]bool{}
+	kinds := map[string]bool{}
 	for _, a := range arts {
 		writes[a.Name] = true
+		kinds[a.Kind] = true
 		if a.Kind == "manifest" {
 			stem = strings.TrimSuffix(a.Name, ".manifest.json")
 		}
@@ -196,7 +201,14 @@ func staleOutputs(dir string, arts []pipeline.Artifact) []string {
 	if stem == "" {
 		return nil
 	}
-	ours := regexp.MustCompile(`^` + regexp.QuoteMeta(stem) + `(\.pdf|\.xlsx|\.manifest\.json|-[A-Z]{3}-[A-Z]{3}\.pdf)$`)
+	suffixes := []string{`\.manifest\.json`}
+	if kinds["pdf"] {
+		suffixes = append(suffixes, `\.pdf`, `-[A-Z]{3}-[A-Z]{3}\.pdf`)
+	}
+	if kinds["xlsx"] {
+		suffixes = append(suffixes, `\.xlsx`)
+	}
+	ours := regexp.MustCompile(`^` + regexp.QuoteMeta(stem) + `(` + strings.Join(suffixes, "|") + `)$`)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
