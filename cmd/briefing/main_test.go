@@ -138,6 +138,20 @@ func TestExitCodes(t *testing.T) {
 		{"stray argument", []string{"check", "input"}, nil, ExitUsage, `check takes no arguments, got "input"`},
 		{"missing config", []string{"check", "--config", "nope.toml"}, nil, ExitInvalid, "nope.toml: cannot read config: no such file or directory"},
 		{"summary", []string{"summary", "--period", "2025-W43"}, nil, ExitOK, ""},
+		// Values the config would reject, or the outputs cannot hold
+		// (issue #11, points 11 and 12).
+		{"format listed twice", []string{"build", "--format", "pdf,pdf"}, nil, ExitUsage, `--format: "pdf" is listed twice`},
+		{"format listed twice, any case", []string{"build", "--format", "xlsx, XLSX"}, nil, ExitUsage, `--format: "xlsx" is listed twice`},
+		{"format empty element", []string{"build", "--format", "pdf,"}, nil, ExitUsage, `--format "pdf,": empty format; list pdf, xlsx separated by commas`},
+		{"format empty", []string{"build", "--format="}, nil, ExitUsage, `--format "": empty format; list pdf, xlsx separated by commas`},
+		{"epoch past 9998", []string{"check"}, []string{"SOURCE_DATE_EPOCH=9223372036854775807"}, ExitUsage,
+			`SOURCE_DATE_EPOCH="9223372036854775807": must be a whole number of seconds from 0 (1970-01-01T00:00:00Z) to 253370764799 (9998-12-31T23:59:59Z)`},
+		{"epoch first second of 9999", []string{"build"}, []string{"SOURCE_DATE_EPOCH=253370764800"}, ExitUsage, `SOURCE_DATE_EPOCH="253370764800": must be`},
+		{"epoch negative", []string{"check"}, []string{"SOURCE_DATE_EPOCH=-1"}, ExitUsage, `SOURCE_DATE_EPOCH="-1": must be`},
+		// The bounds themselves are accepted.
+		{"epoch last second of 9998", []string{"summary", "--period", "this-week"}, []string{"SOURCE_DATE_EPOCH=253370764799"}, ExitOK, ""},
+		{"epoch zero", []string{"summary", "--period", "this-week"}, []string{"SOURCE_DATE_EPOCH=0"}, ExitOK, ""},
+		{"format once each", []string{"-q", "build", "--format", "xlsx,pdf", "--out", "out"}, []string{epoch}, ExitOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
