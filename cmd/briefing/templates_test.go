@@ -23,9 +23,9 @@ func TestTemplateLimitsBinary(t *testing.T) {
 		{"endless range", "pair.tmpl", "{{range 9223372036854775807}}{{end}}", nil,
 			"templates/pair.tmpl: template: execution took longer than 2s (an endless range?)"},
 		{"endless output", "development.tmpl", "{{range 9223372036854775807}}{{$.Event.Title}}{{end}}", nil,
-			"templates/development.tmpl: template: output longer than 64 KiB (an endless range?)"},
+			"templates/development.tmpl: template: output longer than "},
 		{"endless output per pair", "pair.tmpl", "{{range 9223372036854775807}}x{{end}}", []string{"--per-pair"},
-			"templates/pair.tmpl: template: output longer than 64 KiB (an endless range?)"},
+			"templates/pair.tmpl: template: output longer than "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

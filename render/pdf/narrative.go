@@ -92,11 +92,44 @@ func newNarrative(r *pipeline.Report, dir fs.FS) (*narrative, error) {
 // defaults take microseconds and write a few hundred bytes per pair.
 var (
 	execTimeout = 2 * time.Second // a var so that tests can shorten it
-	execMaxOut  = 64 << 10        // bytes of text per execution
+	execMaxOut  = 64 << 10        // bytes of text per execution, plus outputBudget's share of the data
 )
 
-// errOutputLimit stops an execution that writes more than execMaxOut.
-var errOutputLimit = fmt.Errorf("output longer than %d KiB (an endless range?)", execMaxOut>>10)
+// errOutputLimit stops an execution that writes more than its budget.
+var errOutputLimit = errors.New("output longer than its limit")
+
+// outputBudget is the most text one execution may write: execMaxOut plus
+// four times the text of the events it is given. A 1 MB title is data
+// the note prints (and lays out in linear time), not a runaway template;
+// a template that prints it a few times stays within the budget, one
+// that loops does not.
+func outputBudget(data any) int {
+	n := 0
+	add := func(e *pipeline.Event) {
+		if e == nil {
+			return
+		}
+		n += len(e.Title) + len(e.Summary) + len(e.Location)
+		for _, o := range e.Outcomes {
+			n += len(o)
+		}
+		for _, p := range e.Participants {
+			n += len(p.Name) + len(p.Rank) + len(p.Role) + len(p.Organization)
+		}
+	}
+	switch d := data.(type) {
+	case DevelopmentData:
+		add(d.Event)
+	case PairData:
+		add(d.Latest)
+		if d.Pair != nil {
+			for _, e := range d.Pair.EventList {
+				add(e)
+			}
+		}
+	}
+	return execMaxOut + 4*n
+}
 
 // errAbandoned stops an execution that exec has given up waiting for.
 var errAbandoned = errors.New("execution abandoned")
@@ -132,7 +165,7 @@ func (w *limitedWriter) Write(p []byte) (int, error) {
 // the process with it, and meanwhile the goroutine only reads the report
 // and writes to its own bounded buffer.
 func (n *narrative) exec(name string, data any) ([]string, error) {
-	w := &limitedWriter{max: execMaxOut}
+	w := &limitedWriter{max: outputBudget(data)}
 	done := make(chan error, 1) // buffered: an abandoned run must not block forever on send
 	go func() {
 		defer func() {
@@ -152,6 +185,9 @@ func (n *narrative) exec(name string, data any) ([]string, error) {
 	case <-timer.C:
 		w.stop.Store(true)
 		err = fmt.Errorf("execution took longer than %v (an endless range?)", execTimeout)
+	}
+	if errors.Is(err, errOutputLimit) {
+		err = fmt.Errorf("output longer than %d bytes (64 KiB plus four times the text of the events it is given: an endless range?)", w.max)
 	}
 	if err != nil {
 		err = templates.Wrap(err, name, false)
