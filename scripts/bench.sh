@@ -60,7 +60,7 @@ fi
 archive() {
 	local n=$1 dir=$BENCH_DIR/events-$1
 	if [ "$n" = 10000-all-countries ] && [ ! -f "$dir/config.toml" ]; then
-		BENCH_DIR=$BENCH_DIR BRIEFING_BENCH_LARGE=1 go test ./internal/build -run '^$' -bench BuildAllCountries -benchtime 1x >&2
+		BENCH_DIR=$BENCH_DIR BRIEFING_BENCH_LARGE=1 go test ./internal/stages -run '^$' -bench BuildAllCountries -benchtime 1x >&2
 	fi
 	if [ ! -f "$dir/config.toml" ]; then
 		[ -x "$BENCH_DIR/bin/eventgen" ] || go build -o "$BENCH_DIR/bin/eventgen" ./cmd/eventgen

@@ -1,7 +1,7 @@
 // Command briefing turns curated records of diplomatic and security events
 // into a PDF briefing note and an Excel workbook, aggregated per country
 // pair. This package maps flags to options and errors to exit codes; the
-// work is done by package pipeline and the stages in internal/build.
+// work is done by package pipeline and the stage lists in internal/stages.
 package main
 
 import (

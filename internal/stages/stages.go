@@ -1,7 +1,7 @@
-// Package build assembles a run of briefing: the ordered list of stages
+// Package stages assembles a run of briefing: the ordered list of stages
 // from loading the events to writing the outputs. Reading Stages tells the
 // whole program; each stage lives with the package that does its job.
-package build
+package stages
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package build
+package stages
 
 // Benchmarks of the output stages (issue #7): render PDF, render XLSX,
 // manifest and write, for the workloads of scripts/bench.sh (latest-week,
