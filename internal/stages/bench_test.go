@@ -24,6 +24,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/pipeline/country"
 )
@@ -129,7 +130,7 @@ func BenchmarkWrite(b *testing.B) {
 			if err := (manifestStage{}).Run(c); err != nil {
 				b.Fatal(err)
 			}
-			if err := (writeStage{}).Run(c); err != nil {
+			if err := outdir.Write.Run(c); err != nil {
 				b.Fatal(err)
 			}
 		}

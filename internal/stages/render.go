@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/render/pdf"
 	"github.com/briefing-tool/briefing/render/xlsx"
@@ -144,7 +145,7 @@ func templateDir(c *pipeline.Context) (fs.FS, error) {
 		return nil, nil
 	case err != nil:
 		var errs pipeline.ErrorList
-		errs.Add(pipeline.Position{File: c.Config.Path}, "", "templates.dir", "%s: %v", pipeline.DisplayPath(dir), unwrapPath(err))
+		errs.Add(pipeline.Position{File: c.Config.Path}, "", "templates.dir", "%s: %v", pipeline.DisplayPath(dir), outdir.UnwrapPath(err))
 		return nil, errs
 	case !st.IsDir():
 		var errs pipeline.ErrorList

@@ -1,22 +1,22 @@
-// Package stages assembles a run of briefing: the ordered list of stages
-// from loading the events to writing the outputs. Reading Stages tells the
-// whole program; each stage lives with the package that does its job.
+// Package stages lists the stages of each command of briefing, in order:
+// reading Build, Check and Summary tells the whole program. Each stage
+// lives with the package that does its job (pipeline: load to aggregate;
+// outdir: everything that touches the output directory); the render,
+// manifest and check stages, which join the domain to the renderers, live
+// here.
 package stages
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
+	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
 // Stages returns the stages of `briefing build`, in order.
 func Stages() []pipeline.Stage {
 	return []pipeline.Stage{
-		recoverStage{},   // repair a commit a killed run left, before anything else
+		outdir.Recover,   // repair a commit a killed run left, before anything else
 		templatesStage{}, // parse templates; their problems join the config's
 		pipeline.LoadStage,
 		pipeline.NormalizeStage,
@@ -24,7 +24,7 @@ func Stages() []pipeline.Stage {
 		pipeline.AggregateStage,
 		renderStage{},
 		manifestStage{},
-		writeStage{},
+		outdir.Write,
 	}
 }
 
@@ -34,74 +34,13 @@ func Stages() []pipeline.Stage {
 // config text that does not fit the page).
 func CheckStages() []pipeline.Stage {
 	chk := &checker{}
-	return []pipeline.Stage{journalReport{}, templatesStage{chk}, pipeline.LoadStage, pipeline.NormalizeStage, checkRenderStage{chk}}
-}
-
-// recoverStage repairs a commit a killed run left in the output directory
-// (journal.go), and clears its temporaries, before the build does anything
-// else: output/ holds one complete set from the moment a build starts,
-// even one that then fails on its input. The write stage checks again
-// under its own lock. A directory with nothing to repair is not touched.
-type recoverStage struct{}
-
-func (recoverStage) String() string { return "recover" }
-
-func (recoverStage) Run(c *pipeline.Context) error {
-	if c.Config == nil && c.Options.OutDir == "" {
-		return nil
-	}
-	dir := OutputDir(c)
-	entries, err := os.ReadDir(dir)
-	if err != nil || !slices.ContainsFunc(entries, func(e os.DirEntry) bool { return leftover(e.Name()) }) {
-		return nil // the write stage reports an unusable directory
-	}
-	unlock, err := lockDir(dir)
-	if errors.Is(err, ErrLocked) {
-		return nil // the run holding it repairs it first
-	}
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	if err := recoverJournal(c, dir, fsOps{}); err != nil {
-		return err
-	}
-	removeStale(dir)
-	return nil
-}
-
-// journalReport is check's view of an interrupted commit: a warning, and
-// nothing changed (check writes nothing).
-type journalReport struct{}
-
-func (journalReport) String() string { return "journal" }
-
-func (journalReport) Run(c *pipeline.Context) error {
-	if c.Config == nil {
-		return nil
-	}
-	if msg := JournalStatus(OutputDir(c)); msg != "" {
-		c.Log.Warn(msg)
-	}
-	return nil
+	return []pipeline.Stage{outdir.Report, templatesStage{chk}, pipeline.LoadStage, pipeline.NormalizeStage, checkRenderStage{chk}}
 }
 
 // SummaryStages returns the stages of `briefing summary`: everything up to
 // the report.
 func SummaryStages() []pipeline.Stage {
 	return []pipeline.Stage{pipeline.LoadStage, pipeline.NormalizeStage, pipeline.PeriodStage, pipeline.AggregateStage}
-}
-
-// OutputDir is --out, else output.dir relative to the config file.
-func OutputDir(c *pipeline.Context) string {
-	if c.Options.OutDir != "" {
-		abs, err := filepath.Abs(c.Options.OutDir)
-		if err == nil {
-			return abs
-		}
-		return c.Options.OutDir
-	}
-	return c.Config.Resolve(c.Config.Output.Dir)
 }
 
 // Formats is --format, else output.formats.

@@ -1,4 +1,4 @@
-package stages
+package outdir
 
 import (
 	"bytes"
@@ -19,18 +19,33 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
+// manifest is the part of the manifest (stages.Manifest, which cannot be
+// imported here: stages imports this package) that these tests read.
+type manifest struct {
+	Tool    string           `json:"tool"`
+	Version string           `json:"version"`
+	Outputs []manifestOutput `json:"outputs"`
+}
+
+type manifestOutput struct {
+	Path   string `json:"path"`
+	Format string `json:"format"`
+	Bytes  int    `json:"bytes"`
+	SHA256 string `json:"sha256"`
+}
+
 // testSet is the artifacts of one run named "b": the given files and a
 // manifest (in the real format) listing them with their SHA-256s.
 func testSet(t *testing.T, run string, names ...string) []pipeline.Artifact {
 	t.Helper()
 	var arts []pipeline.Artifact
-	m := Manifest{Tool: "briefing", Version: run}
+	m := manifest{Tool: "briefing", Version: run}
 	for _, n := range names {
 		data := []byte(fmt.Sprintf("%s of run %s\n", n, run))
 		kind := strings.TrimPrefix(filepath.Ext(n), ".")
 		arts = append(arts, pipeline.Artifact{Name: n, Kind: kind, Data: data})
 		sum := sha256.Sum256(data)
-		m.Outputs = append(m.Outputs, ManifestOutput{Path: n, Format: kind, Bytes: len(data), SHA256: hex.EncodeToString(sum[:])})
+		m.Outputs = append(m.Outputs, manifestOutput{Path: n, Format: kind, Bytes: len(data), SHA256: hex.EncodeToString(sum[:])})
 	}
 	data, err := json.Marshal(m)
 	if err != nil {
@@ -59,7 +74,7 @@ func completeSet(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatalf("no manifest; output holds %q", names)
 	}
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatalf("manifest: %v", err)
 	}
