@@ -2,10 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/briefing-tool/briefing/pipeline/period"
 )
@@ -45,6 +46,14 @@ type Context struct {
 	Warnings  []Warning
 	Report    *Report
 	Artifacts []Artifact // rendered outputs, in the order they were made
+
+	// bg is the work stages leave running beside the next ones (Go).
+	bg errgroup.Group
+	// The running stage, its start, and whether it left work in bg (then
+	// that work logs the stage's end).
+	stage   string
+	start   time.Time
+	pending bool
 }
 
 // Artifact is one rendered output file, not yet written.
@@ -60,31 +69,33 @@ type Stage interface {
 	Run(*Context) error
 }
 
-// Skipper is a stage that may be turned off for a run.
+// Skipper is a stage that may be turned off for a run: Run skips it when
+// Skip returns true (render pdf without the pdf format, for one).
 type Skipper interface {
 	Skip(*Context) bool
 }
 
 // Run runs stages in order, logging each with its duration, and stops at
-// the first error, wrapped with the stage's name.
-func Run(ctx *Context, stages []Stage) error {
+// the first error, wrapped with the stage's name. Work a stage left
+// running (Go) is waited for before Run returns, so nothing of a run
+// outlives it.
+func Run(ctx *Context, stages []Stage) (err error) {
+	defer func() {
+		if werr := ctx.Wait(); err == nil {
+			err = werr
+		}
+	}()
 	for _, s := range stages {
 		if sk, ok := s.(Skipper); ok && sk.Skip(ctx) {
 			ctx.Log.Debug("skipped", "stage", s.String())
 			continue
 		}
-		start := time.Now()
+		ctx.stage, ctx.start, ctx.pending = s.String(), time.Now(), false
 		err := s.Run(ctx)
-		ms := float64(time.Since(start).Microseconds()) / 1000
-		if err != nil {
-			ctx.Log.Debug("stage failed", "stage", s.String(), "duration_ms", ms, "error", err.Error())
-		} else {
-			ctx.Log.Debug("stage done", "stage", s.String(), "duration_ms", ms)
+		if err != nil || !ctx.pending {
+			ctx.logStage(s.String(), ctx.start, err)
 		}
 		if err != nil {
-			if se := (*StageError)(nil); errors.As(err, &se) {
-				return err // a part of s, named already
-			}
 			return &StageError{Stage: s.String(), Err: err}
 		}
 		if err := ctx.Err(); err != nil {
@@ -92,6 +103,37 @@ func Run(ctx *Context, stages []Stage) error {
 		}
 	}
 	return nil
+}
+
+// Go runs f beside the stages that follow, as the rest of the running
+// stage: the stage is logged as done, with its duration, when f returns,
+// and f's error is named after it. A later stage that needs what f makes
+// calls Wait. Go is the last thing a stage's Run does.
+func (c *Context) Go(f func() error) {
+	stage, start := c.stage, c.start
+	c.pending = true
+	c.bg.Go(func() error {
+		err := f()
+		c.logStage(stage, start, err)
+		if err != nil {
+			return &StageError{Stage: stage, Err: err}
+		}
+		return nil
+	})
+}
+
+// Wait waits for the work the stages left running (Go) and returns its
+// first error.
+func (c *Context) Wait() error { return c.bg.Wait() }
+
+// logStage logs the end of a stage with its duration.
+func (c *Context) logStage(stage string, start time.Time, err error) {
+	ms := float64(time.Since(start).Microseconds()) / 1000
+	if err != nil {
+		c.Log.Debug("stage failed", "stage", stage, "duration_ms", ms, "error", err.Error())
+		return
+	}
+	c.Log.Debug("stage done", "stage", stage, "duration_ms", ms)
 }
 
 // StageError is a failure of one stage.

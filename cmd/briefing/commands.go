@@ -20,7 +20,7 @@ import (
 	"github.com/briefing-tool/briefing/templates"
 )
 
-func checkStages() []pipeline.Stage { return stages.CheckStages() }
+func checkStages() []pipeline.Stage { return stages.Check() }
 
 func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	var formats []string
@@ -37,7 +37,7 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	ctx.Options.Formats = formats
 	ctx.Options.OutDir = c.String("out")
 	ctx.Options.PerPair = c.Bool("per-pair")
-	err = pipeline.Run(ctx, stages.Stages())
+	err = pipeline.Run(ctx, stages.Build())
 	// With --strict, a failed run's warnings are its errors: exitCode
 	// prints them once, as problems.
 	if ctx.Dataset != nil && (err == nil || !ctx.Options.Strict) {
@@ -71,7 +71,7 @@ func cmdSummary(c *cli.Context, getenv func(string) string) error {
 	if err != nil {
 		return err
 	}
-	if err := pipeline.Run(ctx, stages.SummaryStages()); err != nil {
+	if err := pipeline.Run(ctx, stages.Summary()); err != nil {
 		return err
 	}
 	warn(ctx)

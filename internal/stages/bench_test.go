@@ -65,22 +65,22 @@ func benchContext(b *testing.B, n int, period string, formats []string) *pipelin
 		Config:  cfg,
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
-	if err := pipeline.Run(c, SummaryStages()); err != nil {
+	if err := pipeline.Run(c, Summary()); err != nil {
 		b.Fatal(err)
 	}
 	return c
 }
 
-// benchStage runs one stage per iteration on a context restored to its
-// state before the stage: the render stages append artifacts and warnings.
-func benchStage(b *testing.B, c *pipeline.Context, s pipeline.Stage) {
+// benchStages runs stages per iteration on a context restored to its
+// state before them: the render stages append artifacts and warnings.
+func benchStages(b *testing.B, c *pipeline.Context, stages []pipeline.Stage) {
 	b.Helper()
 	artifacts, warns, reportWarns := c.Artifacts, c.Warnings, c.Report.Warnings
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
 		c.Artifacts, c.Warnings, c.Report.Warnings = artifacts, warns, reportWarns
-		if err := s.Run(c); err != nil {
+		if err := pipeline.Run(c, stages); err != nil {
 			b.Fatal(err)
 		}
 		size = 0
@@ -103,7 +103,7 @@ func eachWorkload(b *testing.B, fn func(b *testing.B, n int, period string, form
 func BenchmarkRenderPDF(b *testing.B) {
 	eachWorkload(b, func(b *testing.B, n int, period string, _ []string) {
 		c := benchContext(b, n, period, []string{"pdf"})
-		benchStage(b, c, renderStage{}) // formats: pdf only
+		benchStages(b, c, renderStages()) // formats: pdf only
 	})
 }
 
@@ -111,7 +111,7 @@ func BenchmarkRenderPDF(b *testing.B) {
 func BenchmarkRenderXLSX(b *testing.B) {
 	eachWorkload(b, func(b *testing.B, n int, period string, _ []string) {
 		c := benchContext(b, n, period, []string{"xlsx"})
-		benchStage(b, c, renderStage{}) // formats: xlsx only
+		benchStages(b, c, renderStages()) // formats: xlsx only
 	})
 }
 
@@ -120,7 +120,7 @@ func BenchmarkRenderXLSX(b *testing.B) {
 func BenchmarkWrite(b *testing.B) {
 	eachWorkload(b, func(b *testing.B, n int, period string, formats []string) {
 		c := benchContext(b, n, period, formats)
-		if err := (renderStage{}).Run(c); err != nil {
+		if err := pipeline.Run(c, renderStages()); err != nil {
 			b.Fatal(err)
 		}
 		artifacts := c.Artifacts
@@ -154,7 +154,7 @@ func BenchmarkBuild(b *testing.B) {
 				Config:  cfg,
 				Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 			}
-			if err := pipeline.Run(c, Stages()); err != nil {
+			if err := pipeline.Run(c, Build()); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -185,7 +185,7 @@ func BenchmarkBuildAllCountries(b *testing.B) {
 			Config:  cfg,
 			Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		}
-		if err := pipeline.Run(c, Stages()); err != nil {
+		if err := pipeline.Run(c, Build()); err != nil {
 			b.Fatal(err)
 		}
 		if c.Report.Totals.Pairs < 30_876 {

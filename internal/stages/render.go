@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"time"
 
 	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/pipeline"
@@ -15,84 +14,82 @@ import (
 	"github.com/briefing-tool/briefing/templates"
 )
 
-// renderStage renders the briefing note (with --per-pair or
-// output.per_pair, one note per pair with events too) and the workbook.
+// The render stages render the briefing note (with --per-pair or
+// output.per_pair, one note per pair with events too) and the workbook,
+// each skipped when its format is off.
 //
 // The PDF is laid out first: that finds its warnings (characters the font
 // lacks), which the workbook's About sheet lists. Writing out the PDF's
 // bytes, most of its time, then runs beside the workbook on the second
-// CPU. Each half is logged as a stage of its own, "render pdf" and
-// "render xlsx", and fails as one; the artifacts keep their order (PDFs,
-// then the workbook), so the outputs are the same as one after the other.
-type renderStage struct{}
+// CPU (pipeline.Context.Go), so "render pdf" is logged as done when its
+// bytes are, and its duration overlaps "render xlsx". The render stage
+// waits for it and puts the artifacts in order (PDFs, then the workbook),
+// so the outputs are the same as one after the other.
 
-func (renderStage) String() string { return "render" }
+// rendering carries one build's renderings to the render stage.
+type rendering struct {
+	pdfs      []pipeline.Artifact // written beside render xlsx
+	book      []pipeline.Artifact
+	bookWarns []pipeline.Warning // held until the PDF no longer reads c.Report
+}
 
-func (renderStage) Run(c *pipeline.Context) error {
-	formats := Formats(c)
-	var (
-		pdfs   []pipeline.Artifact
-		pdfErr error
-		done   = make(chan struct{})
-	)
-	if slices.Contains(formats, "pdf") {
-		start := time.Now()
-		write, err := layoutPDF(c)
-		if err != nil {
-			return stageDone(c, "render pdf", start, err)
-		}
-		go func() {
-			defer close(done)
-			pdfs, pdfErr = write()
-			pdfErr = stageDone(c, "render pdf", start, pdfErr)
-		}()
-	} else {
-		close(done)
-		c.Log.Debug("skipped", "stage", "render pdf")
-	}
-	var book []pipeline.Artifact
-	var bookWarns []pipeline.Warning
-	var bookErr error
-	if slices.Contains(formats, "xlsx") {
-		start := time.Now()
-		book, bookWarns, bookErr = renderXLSX(c)
-		bookErr = stageDone(c, "render xlsx", start, bookErr)
-	} else {
-		c.Log.Debug("skipped", "stage", "render xlsx")
-	}
-	<-done
-	if pdfErr != nil {
-		return pdfErr
-	}
-	if bookErr != nil {
-		return bookErr
-	}
-	// Only now: the PDF's goroutine reads c.Report until it is done.
-	c.Warnings = append(c.Warnings, bookWarns...)
-	c.Report.Warnings = append(c.Report.Warnings, bookWarns...)
-	if err := c.Strict(); err != nil {
+// renderPDFStage lays the briefing note out, adds its warnings to the
+// run's (--strict stops here), then writes its bytes beside the stages
+// that follow.
+type renderPDFStage struct{ r *rendering }
+
+func (renderPDFStage) String() string { return "render pdf" }
+
+func (renderPDFStage) Skip(c *pipeline.Context) bool { return !slices.Contains(Formats(c), "pdf") }
+
+func (s renderPDFStage) Run(c *pipeline.Context) error {
+	write, err := layoutPDF(c)
+	if err != nil {
 		return err
 	}
-	c.Artifacts = append(append(c.Artifacts, pdfs...), book...)
+	c.Go(func() error {
+		var err error
+		s.r.pdfs, err = write()
+		return err
+	})
 	return nil
 }
 
-// stageDone logs the end of a part of the render stage as pipeline.Run
-// logs a stage, and names the part in its error.
-func stageDone(c *pipeline.Context, stage string, start time.Time, err error) error {
-	ms := float64(time.Since(start).Microseconds()) / 1000
-	if err != nil {
-		c.Log.Debug("stage failed", "stage", stage, "duration_ms", ms, "error", err.Error())
-		return &pipeline.StageError{Stage: stage, Err: err}
+// renderXLSXStage streams the workbook.
+type renderXLSXStage struct{ r *rendering }
+
+func (renderXLSXStage) String() string { return "render xlsx" }
+
+func (renderXLSXStage) Skip(c *pipeline.Context) bool { return !slices.Contains(Formats(c), "xlsx") }
+
+func (s renderXLSXStage) Run(c *pipeline.Context) (err error) {
+	s.r.book, s.r.bookWarns, err = renderXLSX(c)
+	return err
+}
+
+// renderStage waits for the PDF's bytes, adds the workbook's warnings to
+// the run's (--strict stops here) and the artifacts in their order.
+type renderStage struct{ r *rendering }
+
+func (renderStage) String() string { return "render" }
+
+func (s renderStage) Run(c *pipeline.Context) error {
+	if err := c.Wait(); err != nil {
+		return err
 	}
-	c.Log.Debug("stage done", "stage", stage, "duration_ms", ms)
+	// Only now: the PDF's goroutine reads c.Report until it is done.
+	c.Warnings = append(c.Warnings, s.r.bookWarns...)
+	c.Report.Warnings = append(c.Report.Warnings, s.r.bookWarns...)
+	if err := c.Strict(); err != nil {
+		return err
+	}
+	c.Artifacts = append(append(c.Artifacts, s.r.pdfs...), s.r.book...)
 	return nil
 }
 
 // layoutPDF lays out the briefing note, adds its warnings to the run's,
 // and returns the function that writes it and the per-pair notes. That
-// function touches nothing of c but reading it, so it may run beside the
-// workbook.
+// function only reads c, so it may run beside the workbook.
 func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error) {
 	tmpl, err := templateDir(c)
 	if err != nil {

@@ -29,6 +29,18 @@ kind = "call"
 countries = ["AZE", "GEO"]
 `
 
+// renderStages is the render part of Build: render pdf, render xlsx and
+// render, which joins them.
+func renderStages() []pipeline.Stage {
+	var out []pipeline.Stage
+	for _, s := range Build() {
+		if strings.HasPrefix(s.String(), "render") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // renderContext is the shipped example plus glyphEvent, loaded and
 // aggregated for --period all, ready to render.
 func renderContext(t *testing.T, formats []string, strict bool) *pipeline.Context {
@@ -58,7 +70,7 @@ func renderContext(t *testing.T, formats []string, strict bool) *pipeline.Contex
 		Config:  cfg,
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
-	if err := pipeline.Run(c, SummaryStages()); err != nil {
+	if err := pipeline.Run(c, Summary()); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -70,7 +82,7 @@ func renderContext(t *testing.T, formats []string, strict bool) *pipeline.Contex
 // the PDF's layout found.
 func TestRenderStage(t *testing.T) {
 	c := renderContext(t, []string{"pdf", "xlsx"}, false)
-	if err := (renderStage{}).Run(c); err != nil {
+	if err := pipeline.Run(c, renderStages()); err != nil {
 		t.Fatal(err)
 	}
 	var names []string
@@ -123,33 +135,11 @@ func TestRenderStage(t *testing.T) {
 	}
 }
 
-func TestRenderStageFormats(t *testing.T) {
-	for _, tc := range []struct {
-		formats []string
-		want    []string
-	}{
-		{[]string{"xlsx"}, []string{"xlsx"}},
-		{[]string{"pdf"}, []string{"pdf", "pdf", "pdf", "pdf"}},
-	} {
-		c := renderContext(t, tc.formats, false)
-		if err := (renderStage{}).Run(c); err != nil {
-			t.Fatal(err)
-		}
-		var kinds []string
-		for _, a := range c.Artifacts {
-			kinds = append(kinds, a.Kind)
-		}
-		if !slices.Equal(kinds, tc.want) {
-			t.Errorf("--format %v: artifacts %v, want %v", tc.formats, kinds, tc.want)
-		}
-	}
-}
-
 // TestRenderStageStrict: under --strict the PDF's warning fails the stage,
 // named "render pdf", and nothing is rendered.
 func TestRenderStageStrict(t *testing.T) {
 	c := renderContext(t, []string{"pdf", "xlsx"}, true)
-	err := pipeline.Run(c, []pipeline.Stage{renderStage{}})
+	err := pipeline.Run(c, renderStages())
 	se, ok := err.(*pipeline.StageError)
 	if !ok || se.Stage != "render pdf" || !strings.Contains(err.Error(), "東") {
 		t.Fatalf("error %v, want a render pdf failure naming the character", err)

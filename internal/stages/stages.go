@@ -13,34 +13,55 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// Stages returns the stages of `briefing build`, in order.
-func Stages() []pipeline.Stage {
+// Each list is made per run: the render and check stages share what
+// they make through a value of the list.
+
+// input is the head every command shares: the events read and resolved.
+func input() []pipeline.Stage {
 	return []pipeline.Stage{
-		outdir.Recover,   // repair a commit a killed run left, before anything else
-		templatesStage{}, // parse templates; their problems join the config's
-		pipeline.LoadStage,
-		pipeline.NormalizeStage,
-		pipeline.PeriodStage,
-		pipeline.AggregateStage,
-		renderStage{},
-		manifestStage{},
-		outdir.Write,
+		pipeline.LoadStage,      // read, decode and validate every input file; with the config's problems
+		pipeline.NormalizeStage, // people and focus areas by their canonical names; warnings
 	}
 }
 
-// CheckStages returns the stages of `briefing check`: report an
-// interrupted commit in the output directory (check writes nothing), load
-// and validate, and check everything the render would (templates, glyphs,
-// config text that does not fit the page).
-func CheckStages() []pipeline.Stage {
-	chk := &checker{}
-	return []pipeline.Stage{outdir.Report, templatesStage{chk}, pipeline.LoadStage, pipeline.NormalizeStage, checkRenderStage{chk}}
+// Summary returns the stages of `briefing summary`: everything up to the
+// report.
+func Summary() []pipeline.Stage {
+	return append(input(),
+		pipeline.PeriodStage,    // resolve --period (relative forms: today, the newest event)
+		pipeline.AggregateStage, // one pass over the events: the Report
+	)
 }
 
-// SummaryStages returns the stages of `briefing summary`: everything up to
-// the report.
-func SummaryStages() []pipeline.Stage {
-	return []pipeline.Stage{pipeline.LoadStage, pipeline.NormalizeStage, pipeline.PeriodStage, pipeline.AggregateStage}
+// Build returns the stages of `briefing build`, in order.
+func Build() []pipeline.Stage {
+	r := new(rendering)
+	stages := []pipeline.Stage{
+		outdir.Recover,   // repair a commit a killed run left, before anything else
+		templatesStage{}, // parse the templates; their problems join the config's
+	}
+	stages = append(stages, Summary()...)
+	return append(stages,
+		renderPDFStage{r},  // lay the note out, then write its bytes beside the next stage (pdf only)
+		renderXLSXStage{r}, // stream the workbook, which lists the PDF's warnings (xlsx only)
+		renderStage{r},     // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
+		manifestStage{},    // what the run read and wrote, with SHA-256s
+		outdir.Write,       // lock output/, write temporaries, commit the set through a journal
+	)
+}
+
+// Check returns the stages of `briefing check`: everything build would
+// reject, and nothing written.
+func Check() []pipeline.Stage {
+	chk := new(checker)
+	stages := []pipeline.Stage{
+		outdir.Report,       // warn of an interrupted commit in output/, without touching it
+		templatesStage{chk}, // parse the templates; check the config's text against the font
+	}
+	stages = append(stages, input()...)
+	return append(stages,
+		checkRenderStage{chk}, // every event as the period "all", checked as a render would
+	)
 }
 
 // Formats is --format, else output.formats.
