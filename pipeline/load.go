@@ -19,6 +19,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/bmatcuk/doublestar/v4"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/briefing-tool/briefing/pipeline/country"
 )
@@ -69,14 +70,13 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 		}
 	}
 
+	// One file per CPU at a time; each file's problems go to its result,
+	// so no goroutine returns an error.
 	results := make([]fileResult, len(files))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, path := range files {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
+		g.Go(func() error {
 			// A panic here would kill the process past main's recover;
 			// report it against the file instead.
 			defer func() {
@@ -86,9 +86,10 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 			}()
 			results[i] = loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), countries)
 			progress(1)
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
+	g.Wait()
 
 	n := 0
 	for _, r := range results {
