@@ -3,6 +3,9 @@
 // file by file; see Load. It knows nothing about what the templates receive:
 // that contract belongs to the renderer and is written at the top of each
 // .tmpl file.
+//
+// It is not a stable API: it serves the briefing command and changes with
+// it, without notice.
 package templates
 
 import (

@@ -11,6 +11,9 @@
 // "Congo - Brazzaville" (COG), "Cape Verde" (CPV), "Palestinian Territories"
 // (PSE), "Hong Kong SAR China" (HKG) and "&" for "and". They are kept as is;
 // users override them through the extra entries passed to New.
+//
+// It is not a stable API: it serves the briefing command and changes with
+// it, without notice.
 package country
 
 import (

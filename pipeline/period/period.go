@@ -7,6 +7,9 @@
 // names built from Period.ID never depend on when a briefing is re-read.
 // Dates are civil dates carried as time.Time at 00:00 UTC, which keeps date
 // arithmetic free of daylight-saving surprises.
+//
+// It is not a stable API: it serves the briefing command and changes with
+// it, without notice.
 package period
 
 import (

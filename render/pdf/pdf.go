@@ -6,6 +6,9 @@
 //
 // The package turns a Report into bytes and nothing else: it never touches
 // the file system, and it knows nothing of other renderers.
+//
+// It is not a stable API: it serves the briefing command and changes with
+// it, without notice.
 package pdf
 
 import (

@@ -6,6 +6,9 @@
 // them exact. Every sheet is streamed, so memory stays flat as archives
 // grow (excelize's stream writer may spill large sheets to a scratch file
 // in os.TempDir while it works; that file is removed before Render returns).
+//
+// It is not a stable API: it serves the briefing command and changes with
+// it, without notice.
 package xlsx
 
 import (
