@@ -18,6 +18,9 @@ type AggregateOptions struct {
 	GeneratedAt time.Time // already in the configured zone
 	Version     string
 	Warnings    []Warning // from earlier stages
+	// Kinds is the table of kinds the events' Kind index; nil means the
+	// built-in one, which Load decodes with. Tests add kinds with it.
+	Kinds []KindInfo
 }
 
 // pairAcc accumulates one pair in a single pass over the events.
@@ -48,7 +51,10 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		filter[k] = true
 	}
 	shown := func(key string) bool { return len(filter) == 0 || filter[key] }
-	kinds := builtinKinds
+	kinds := opt.Kinds
+	if kinds == nil {
+		kinds = builtinKinds
+	}
 
 	r := &Report{
 		Title:          cfg.Briefing.Title,

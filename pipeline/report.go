@@ -38,7 +38,7 @@ type Report struct {
 	Warnings []Warning
 
 	// KindTable is the table of kinds that events' Kind and pairs' Kinds
-	// index: Aggregate sets the built-in one. Read it with Report.Kinds.
+	// index (AggregateOptions.Kinds). Read it with Report.Kinds.
 	KindTable []KindInfo
 
 	// Names holds the display name of every country code in the report.
