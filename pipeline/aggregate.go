@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -17,6 +18,9 @@ type AggregateOptions struct {
 	GeneratedAt time.Time // already in the configured zone
 	Version     string
 	Warnings    []Warning // from earlier stages
+	// Kinds is the table of kinds the events' Kind index; nil means the
+	// built-in one, which Load decodes with. Tests add kinds with it.
+	Kinds []KindInfo
 }
 
 // pairAcc accumulates one pair in a single pass over the events.
@@ -47,6 +51,10 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		filter[k] = true
 	}
 	shown := func(key string) bool { return len(filter) == 0 || filter[key] }
+	kinds := opt.Kinds
+	if kinds == nil {
+		kinds = builtinKinds
+	}
 
 	r := &Report{
 		Title:          cfg.Briefing.Title,
@@ -59,6 +67,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		ConfigPath:     cfg.RelPath(cfg.Path),
 		Inputs:         make([]Input, len(ds.Inputs)),
 		Warnings:       make([]Warning, len(opt.Warnings)),
+		KindTable:      kinds,
 		Names:          map[string]string{},
 	}
 	if hasPrev {
@@ -87,7 +96,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 				a, b = b, a
 			}
 			pa = &pairAcc{
-				r:      &PairReport{Key: key, A: a, B: b},
+				r:      &PairReport{Key: key, A: a, B: b, Kinds: make(KindCounts, len(kinds))},
 				people: map[string]*personAcc{},
 				areas:  map[string]*FocusArea{},
 			}
@@ -171,7 +180,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	for e := range heldIn {
 		held = append(held, e)
 	}
-	r.KeyDevelopments = RankKeyDevelopments(held, KeyDevelopmentsLimit)
+	r.KeyDevelopments = rankKeyDevelopments(held, KeyDevelopmentsLimit, kinds)
 	sortByDate(r.Upcoming)
 	sortByDate(r.Events)
 
@@ -212,7 +221,7 @@ func forEachPair(countries []string, fn func(a, b string)) {
 func (pa *pairAcc) add(e *Event) {
 	r := pa.r
 	r.Events++
-	r.Kinds.Add(e.Kind)
+	r.Kinds[e.Kind]++
 	if e.Multilateral() {
 		r.Multilateral++
 	}
@@ -319,22 +328,20 @@ func sortByDate(events []*Event) {
 	})
 }
 
-// weight orders kinds by how much they change a relationship, following
-// PLOVER's cooperative scale: a signed agreement (SUPPORT) above a joint
-// exercise (COOPERATE), above visits, meetings and calls (CONSULT), above
-// statements (AGREE) and anything else.
-var weight = map[string]int{
-	"agreement": 7, "exercise": 6, "visit": 5, "meeting": 4, "call": 3, "statement": 2, "other": 1,
-}
-
 // RankKeyDevelopments orders held events for the key developments list:
 // agreements first, then multilateral events, then by kind weight (see
-// weight), then by number of countries, then newest first, then id. At
-// most limit events are returned.
+// builtinKinds), then by number of countries, then newest first, then id.
+// At most limit events are returned.
 func RankKeyDevelopments(events []*Event, limit int) []*Event {
+	return rankKeyDevelopments(events, limit, builtinKinds)
+}
+
+// rankKeyDevelopments is RankKeyDevelopments with the events' table of kinds.
+func rankKeyDevelopments(events []*Event, limit int, kinds []KindInfo) []*Event {
+	agreement := slices.IndexFunc(kinds, func(k KindInfo) bool { return k.Name == "agreement" })
 	tier := func(e *Event) int {
 		switch {
-		case e.Kind == "agreement":
+		case int(e.Kind) == agreement:
 			return 0
 		case e.Multilateral():
 			return 1
@@ -368,7 +375,7 @@ func RankKeyDevelopments(events []*Event, limit int) []*Event {
 	// has tens of thousands of events, and the list keeps 8.
 	top := make([]ranked, 0, min(limit, len(events))+1)
 	for _, e := range events {
-		x := ranked{e, tier(e), weight[e.Kind]}
+		x := ranked{e, tier(e), kinds[e.Kind].Weight}
 		if len(top) == limit && (limit == 0 || !before(x, top[len(top)-1])) {
 			continue
 		}

@@ -308,7 +308,7 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 	}
 	e.DatePrecision = f.oneOf("date_precision", Precisions, "day", false)
 	e.Title = strings.TrimSpace(f.str("title", true))
-	e.Kind = f.oneOf("kind", Kinds, "", true)
+	e.Kind, _ = KindNamed(f.oneOf("kind", kindNames, "", true))
 	e.Status = f.oneOf("status", Statuses, "held", false)
 
 	_, arr := f.m["countries"].([]any)

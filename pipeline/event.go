@@ -2,35 +2,11 @@ package pipeline
 
 import "time"
 
-// Kinds of event (SPEC §2). The order is the order of the Summary columns.
-var Kinds = []string{"meeting", "visit", "call", "agreement", "exercise", "statement", "other"}
-
 // Statuses an event may have; held is the default.
 var Statuses = []string{"held", "planned", "cancelled"}
 
 // Precisions a date may have; day is the default.
 var Precisions = []string{"day", "month", "year"}
-
-// plover maps a kind to its PLOVER event type and mode (SPEC §2).
-var plover = map[string][2]string{
-	"meeting":   {"CONSULT", ""},
-	"visit":     {"CONSULT", "visit"},
-	"call":      {"CONSULT", "phone"},
-	"agreement": {"SUPPORT", ""},
-	"exercise":  {"COOPERATE", ""},
-	"statement": {"AGREE", ""},
-	"other":     {"OTHER", ""},
-}
-
-// PLOVER returns the PLOVER event type of a kind, with its mode when there
-// is one: "CONSULT (visit)".
-func PLOVER(kind string) string {
-	p := plover[kind]
-	if p[1] != "" {
-		return p[0] + " (" + p[1] + ")"
-	}
-	return p[0]
-}
 
 // Event is one curated record after validation. Dates are civil dates held
 // as time.Time at 00:00 UTC; a zero EndDate means a one-day event.
@@ -40,7 +16,7 @@ type Event struct {
 	EndDate       time.Time
 	DatePrecision string // day | month | year
 	Title         string
-	Kind          string
+	Kind          Kind
 	Status        string
 	Countries     []string // upper-case, distinct, in the order written
 	Host          string

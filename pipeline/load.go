@@ -322,7 +322,6 @@ func compact(events []*Event) {
 			f(&e.ID)
 			f(&e.DatePrecision)
 			f(&e.Title)
-			f(&e.Kind)
 			f(&e.Status)
 			for i := range e.Countries {
 				f(&e.Countries[i])

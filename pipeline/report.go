@@ -37,6 +37,10 @@ type Report struct {
 
 	Warnings []Warning
 
+	// KindTable is the table of kinds that events' Kind and pairs' Kinds
+	// index (AggregateOptions.Kinds). Read it with Report.Kinds.
+	KindTable []KindInfo
+
 	// Names holds the display name of every country code in the report.
 	Names map[string]string
 
@@ -69,31 +73,6 @@ type Totals struct {
 	Pairs     int `json:"pairs"`     // pairs with at least one held event in the period
 	Countries int `json:"countries"` // distinct countries of those pairs
 	People    int `json:"people"`    // distinct participants of those pairs
-}
-
-// KindCounts counts held events by kind (SPEC §2 kinds).
-type KindCounts struct {
-	Meetings, Visits, Calls, Agreements, Exercises, Statements, Other int
-}
-
-// Add counts one event of kind k.
-func (k *KindCounts) Add(kind string) {
-	switch kind {
-	case "meeting":
-		k.Meetings++
-	case "visit":
-		k.Visits++
-	case "call":
-		k.Calls++
-	case "agreement":
-		k.Agreements++
-	case "exercise":
-		k.Exercises++
-	case "statement":
-		k.Statements++
-	default:
-		k.Other++
-	}
 }
 
 // PairReport is one row of the Summary and one section of the PDF.

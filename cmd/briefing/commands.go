@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -81,50 +82,51 @@ func cmdSummary(c *cli.Context, getenv func(string) string) error {
 	return writeSummaryText(c.App.Writer, ctx.Report)
 }
 
-// summaryRow is one pair in `briefing summary --json`; the names match the
-// workbook's Summary columns.
-type summaryRow struct {
-	Pair           string `json:"pair"`
-	CountryA       string `json:"country_a"`
-	CountryB       string `json:"country_b"`
-	Events         int    `json:"events"`
-	Meetings       int    `json:"meetings"`
-	Visits         int    `json:"visits"`
-	Calls          int    `json:"calls"`
-	Agreements     int    `json:"agreements"`
-	Exercises      int    `json:"exercises"`
-	Statements     int    `json:"statements"`
-	Other          int    `json:"other"`
-	Multilateral   int    `json:"multilateral"`
-	Participants   int    `json:"participants"`
-	FocusAreas     int    `json:"focus_areas"`
-	FirstDate      string `json:"first_date,omitempty"`
-	LastDate       string `json:"last_date,omitempty"`
-	PreviousEvents *int   `json:"previous_events"` // null when the period has no previous one (all)
-	Change         *int   `json:"change"`
+// summaryRow is one pair in `briefing summary --json`. Its fields are a
+// contract (README "Outputs") and match the workbook's Summary columns:
+// the counts per kind come from the report's table of kinds, in its order.
+func summaryRow(r *pipeline.Report, p *pipeline.PairReport) jsonObject {
+	row := jsonObject{{"pair", p.Key}, {"country_a", p.NameA}, {"country_b", p.NameB}, {"events", p.Events}}
+	for i, k := range r.Kinds() {
+		row = append(row, jsonField{k.JSON, p.Kinds.Of(pipeline.Kind(i))})
+	}
+	row = append(row, jsonField{"multilateral", p.Multilateral}, jsonField{"participants", len(p.Participants)},
+		jsonField{"focus_areas", len(p.FocusAreas)})
+	if !p.First.IsZero() {
+		row = append(row, jsonField{"first_date", p.First.Format("2006-01-02")}, jsonField{"last_date", p.Last.Format("2006-01-02")})
+	}
+	var prev, change any // null when the period has no previous one (all)
+	if !r.Previous.IsZero() {
+		prev, change = p.Previous, p.Change
+	}
+	return append(row, jsonField{"previous_events", prev}, jsonField{"change", change})
 }
 
-func rows(r *pipeline.Report) []summaryRow {
-	out := make([]summaryRow, 0, len(r.Pairs))
-	for _, p := range r.Pairs {
-		row := summaryRow{
-			Pair: p.Key, CountryA: p.NameA, CountryB: p.NameB, Events: p.Events,
-			Meetings: p.Kinds.Meetings, Visits: p.Kinds.Visits, Calls: p.Kinds.Calls,
-			Agreements: p.Kinds.Agreements, Exercises: p.Kinds.Exercises,
-			Statements: p.Kinds.Statements, Other: p.Kinds.Other,
-			Multilateral: p.Multilateral, Participants: len(p.Participants),
-			FocusAreas: len(p.FocusAreas),
+// jsonObject is a JSON object that keeps its fields in order.
+type jsonObject []jsonField
+
+type jsonField struct {
+	key   string
+	value any
+}
+
+func (o jsonObject) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, f := range o {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		if !r.Previous.IsZero() {
-			row.PreviousEvents, row.Change = &p.Previous, &p.Change
+		k, err := json.Marshal(f.key)
+		if err != nil {
+			return nil, err
 		}
-		if !p.First.IsZero() {
-			row.FirstDate = p.First.Format("2006-01-02")
-			row.LastDate = p.Last.Format("2006-01-02")
+		v, err := json.Marshal(f.value)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, row)
+		b = append(append(append(b, k...), ':'), v...)
 	}
-	return out
+	return append(b, '}'), nil
 }
 
 func writeSummaryJSON(w io.Writer, r *pipeline.Report) error {
@@ -135,12 +137,15 @@ func writeSummaryJSON(w io.Writer, r *pipeline.Report) error {
 		End      string          `json:"end,omitempty"`
 		Filters  []string        `json:"filters"`
 		Totals   pipeline.Totals `json:"totals"`
-		Pairs    []summaryRow    `json:"pairs"`
+		Pairs    []jsonObject    `json:"pairs"`
 		Upcoming int             `json:"upcoming"`
 		Warnings []string        `json:"warnings"`
-	}{Period: r.Period.ID, Label: r.Period.Label, Filters: r.Filters, Totals: r.Totals, Pairs: rows(r), Upcoming: len(r.Upcoming), Warnings: []string{}}
+	}{Period: r.Period.ID, Label: r.Period.Label, Filters: r.Filters, Totals: r.Totals, Pairs: make([]jsonObject, len(r.Pairs)), Upcoming: len(r.Upcoming), Warnings: []string{}}
 	if doc.Filters == nil {
 		doc.Filters = []string{}
+	}
+	for i, p := range r.Pairs {
+		doc.Pairs[i] = summaryRow(r, p)
 	}
 	if !r.Period.Start.IsZero() {
 		doc.Start, doc.End = r.Period.Start.Format("2006-01-02"), r.Period.End.Format("2006-01-02")
@@ -161,16 +166,25 @@ func writeSummaryText(w io.Writer, r *pipeline.Report) error {
 		fmt.Fprintln(w, "No events in this period.")
 		return nil
 	}
+	kinds := r.Kinds()
+	head := []string{"Pair", "Events"}
+	for _, k := range kinds {
+		head = append(head, k.Short)
+	}
+	head = append(head, "Multi", "People", "Areas", "Prev", "Change")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "Pair\tEvents\tMeet\tVisit\tCall\tAgree\tExer\tStmt\tOther\tMulti\tPeople\tAreas\tPrev\tChange\t")
-	for _, p := range rows(r) {
-		prev, change := "–", "–" // "all" has no previous period
-		if p.PreviousEvents != nil {
-			prev, change = fmt.Sprint(*p.PreviousEvents), fmt.Sprintf("%+d", *p.Change)
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
+	for _, p := range r.Pairs {
+		row := []string{p.Key, strconv.Itoa(p.Events)}
+		for i := range kinds {
+			row = append(row, strconv.Itoa(p.Kinds.Of(pipeline.Kind(i))))
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", p.Pair, p.Events,
-			p.Meetings, p.Visits, p.Calls, p.Agreements, p.Exercises, p.Statements, p.Other,
-			p.Multilateral, p.Participants, p.FocusAreas, prev, change)
+		prev, change := "–", "–" // "all" has no previous period
+		if !r.Previous.IsZero() {
+			prev, change = strconv.Itoa(p.Previous), fmt.Sprintf("%+d", p.Change)
+		}
+		row = append(row, strconv.Itoa(p.Multilateral), strconv.Itoa(len(p.Participants)), strconv.Itoa(len(p.FocusAreas)), prev, change)
+		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
 	}
 	return tw.Flush()
 }

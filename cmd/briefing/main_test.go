@@ -221,7 +221,15 @@ func TestSummaryExample(t *testing.T) {
 	var doc struct {
 		Period string
 		Totals struct{ Events, Pairs, Countries, People int }
-		Pairs  []summaryRow
+		Pairs  []struct {
+			Pair         string
+			CountryA     string `json:"country_a"`
+			CountryB     string `json:"country_b"`
+			Events       int
+			Meetings     int
+			Participants int
+			FocusAreas   int `json:"focus_areas"`
+		}
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatalf("summary --json: %v\n%s", err, r.stdout)

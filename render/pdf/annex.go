@@ -1,8 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
-	"github.com/briefing-tool/briefing/pipeline/period"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 
 	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/period"
 )
 
 // quietAndUpcoming renders the pairs that went quiet and the planned
@@ -53,7 +55,7 @@ func (b *briefing) quietAndUpcoming() error {
 		for j, c := range e.Countries {
 			names[j] = b.r.CountryName(c)
 		}
-		return []tableCell{{text: eventDate(e)}, {text: kindLabel(e.Kind)}, {text: e.Title, bold: true}, {text: strings.Join(names, ", ")}, {text: e.Location}}
+		return []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: strings.Join(names, ", ")}, {text: e.Location}}
 	})
 	return nil
 }
@@ -100,6 +102,18 @@ func (b *briefing) annex() error {
 	return nil
 }
 
+// kindNames returns the kinds' names in the table's order, and in the
+// order key developments rank them: by weight, heaviest first.
+func kindNames(kinds []pipeline.KindInfo) (names, ranked []string) {
+	byWeight := slices.Clone(kinds)
+	slices.SortStableFunc(byWeight, func(x, y pipeline.KindInfo) int { return cmp.Compare(y.Weight, x.Weight) })
+	for i := range kinds {
+		names = append(names, kinds[i].Name)
+		ranked = append(ranked, byWeight[i].Name)
+	}
+	return names, ranked
+}
+
 // method states the counting rules of SPEC §3 and the ranking of key
 // developments in plain sentences.
 func (b *briefing) method() []string {
@@ -108,12 +122,17 @@ func (b *briefing) method() []string {
 		prev = "The previous period is the period of the same length immediately before this one (here " + b.r.Previous.Label +
 			"); the change is this period's events minus the previous period's."
 	}
+	names, ranked := kindNames(b.r.Kinds())
+	anyKind := names[len(names)-1]
+	if len(names) > 1 {
+		anyKind = strings.Join(names[:len(names)-1], ", ") + " or " + anyKind
+	}
 	filter := ""
 	if len(b.r.Filters) > 0 {
 		filter = " This briefing is limited to the pairs " + list(b.r.Filters) + "."
 	}
 	out := []string{
-		"Each record is one engagement between countries — a meeting, visit, call, agreement, exercise, statement or other event — written from the sources cited. " +
+		"Each record is one engagement between countries — a " + anyKind + " event — written from the sources cited. " +
 			"Only events recorded as held are counted. Planned events dated after the start of the period are listed under Upcoming and not counted; cancelled events are not shown.",
 		"An event belongs to the period by its start date, and counts once for every pair of countries taking part: a meeting of three countries counts for three pairs. " +
 			"Events with three or more countries are counted as multilateral." + filter,
@@ -121,7 +140,7 @@ func (b *briefing) method() []string {
 			"Names are matched ignoring case and known alternative spellings. Focus areas are matched to a list of names and aliases, ignoring case; areas not on the list are kept as written and listed under data warnings.",
 		prev,
 		"Key developments rank the period's held events: agreements first, then multilateral events, then the rest; within each group by kind " +
-			"(agreement, exercise, visit, meeting, call, statement, other), then by the number of countries, then the most recent first. At most " +
+			"(" + strings.Join(ranked, ", ") + "), then by the number of countries, then the most recent first. At most " +
 			strconv.Itoa(pipeline.KeyDevelopmentsLimit) + " are shown.",
 		"Where a source gives only the month or the year of an event, the date is shown that way (\"February 2023\", \"2023\") and the event is counted on the first day of that month or year.",
 	}

@@ -62,33 +62,21 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// kindNames are the kinds' singular and plural nouns, in pipeline.Kinds order.
-var kindNames = map[string][2]string{
-	"meeting": {"meeting", "meetings"}, "visit": {"visit", "visits"}, "call": {"call", "calls"},
-	"agreement": {"agreement", "agreements"}, "exercise": {"exercise", "exercises"},
-	"statement": {"statement", "statements"}, "other": {"other engagement", "other engagements"},
-}
-
 // kindLabel is a kind for a table cell: "Meeting".
-func kindLabel(kind string) string {
-	n, ok := kindNames[kind]
-	if !ok {
-		return kind
+func kindLabel(kinds []pipeline.KindInfo, k pipeline.Kind) string {
+	if int(k) < len(kinds) {
+		return kinds[k].Label
 	}
-	if kind == "other" {
-		return "Other"
-	}
-	return capitalize(n[0])
+	return k.String()
 }
 
-// kindCounts lists the non-zero counts: "2 meetings, 1 agreement and 1 statement".
-func kindCounts(k pipeline.KindCounts) string {
-	counts := []int{k.Meetings, k.Visits, k.Calls, k.Agreements, k.Exercises, k.Statements, k.Other}
+// kindCounts lists the non-zero counts, in the table's order: "2 meetings,
+// 1 agreement and 1 statement".
+func kindCounts(kinds []pipeline.KindInfo, c pipeline.KindCounts) string {
 	var parts []string
-	for i, kind := range pipeline.Kinds {
-		if counts[i] > 0 {
-			n := kindNames[kind]
-			parts = append(parts, plural(counts[i], n[0], n[1]))
+	for i, k := range kinds {
+		if n := c.Of(pipeline.Kind(i)); n > 0 {
+			parts = append(parts, plural(n, k.Singular, k.Plural))
 		}
 	}
 	return list(parts)

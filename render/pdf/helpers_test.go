@@ -77,7 +77,7 @@ func caucasusEvents() []*pipeline.Event {
 	geo := pipeline.Source{Title: "საქართველოს თავდაცვის სამინისტრო", Publisher: "mod.gov.ge", Published: date(2025, 10, 22), Reliability: "C"}
 	return []*pipeline.Event{
 		{
-			ID: "2025-10-21-sheki-meeting", Date: date(2025, 10, 21), DatePrecision: "day", Kind: "meeting", Status: "held",
+			ID: "2025-10-21-sheki-meeting", Date: date(2025, 10, 21), DatePrecision: "day", Kind: kindOf("meeting"), Status: "held",
 			Title: "Zakir Həsənov meets Georgian counterpart in Şəki", Countries: []string{"AZE", "GEO"}, Host: "AZE", Location: "Şəki",
 			FocusAreas: []string{"Border security", "Defence planning"},
 			Summary:    "Ministers met in Şəki (ğ, ı, ə).\n\nThe Georgian side — საქართველო — proposed a joint staff exercise.",
@@ -89,7 +89,7 @@ func caucasusEvents() []*pipeline.Event {
 			Sources: []pipeline.Source{src, geo},
 		},
 		{
-			ID: "2025-10-22-istanbul-trilateral", Date: date(2025, 10, 22), EndDate: date(2025, 10, 23), DatePrecision: "day", Kind: "agreement", Status: "held",
+			ID: "2025-10-22-istanbul-trilateral", Date: date(2025, 10, 22), EndDate: date(2025, 10, 23), DatePrecision: "day", Kind: kindOf("agreement"), Status: "held",
 			Title: "Trilateral memorandum signed in İstanbul", Countries: []string{"TUR", "AZE", "GEO"}, Host: "TUR", Location: "İstanbul",
 			FocusAreas: []string{"Defence industry"},
 			Summary:    "Türkiye, Azerbaijan and Georgia signed a memorandum on defence industry cooperation in İstanbul; the Turkish minister Yaşar Güler hosted.",
@@ -100,12 +100,12 @@ func caucasusEvents() []*pipeline.Event {
 			Sources: []pipeline.Source{src},
 		},
 		{
-			ID: "2025-10-24-tbilisi-statement", Date: date(2025, 10, 24), DatePrecision: "day", Kind: "statement", Status: "held",
+			ID: "2025-10-24-tbilisi-statement", Date: date(2025, 10, 24), DatePrecision: "day", Kind: kindOf("statement"), Status: "held",
 			Title: "Joint statement on regional stability issued in თბილისი", Countries: []string{"GEO", "AZE"}, Location: "თბილისი",
 			FocusAreas: []string{"Regional stability"},
 		},
 		{
-			ID: "2025-11-baku-visit", Date: date(2025, 11, 14), DatePrecision: "day", Kind: "visit", Status: "planned",
+			ID: "2025-11-baku-visit", Date: date(2025, 11, 14), DatePrecision: "day", Kind: kindOf("visit"), Status: "planned",
 			Title: "Planned visit of the Georgian minister to Bakı", Countries: []string{"GEO", "AZE"}, Location: "Bakı",
 		},
 	}
@@ -116,7 +116,7 @@ func manyEvents(n int) []*pipeline.Event {
 	evs := make([]*pipeline.Event, n)
 	for i := range evs {
 		evs[i] = &pipeline.Event{
-			ID: fmt.Sprintf("e%05d", i), Date: date(2025, 10, 1+i%31), DatePrecision: "day", Kind: pipeline.Kinds[i%len(pipeline.Kinds)], Status: "held",
+			ID: fmt.Sprintf("e%05d", i), Date: date(2025, 10, 1+i%31), DatePrecision: "day", Kind: pipeline.Kind(i % len(pipeline.Kinds())), Status: "held",
 			Title:      fmt.Sprintf("Event %05d: working-level consultations on border management in Tbilisi", i),
 			Countries:  []string{"AZE", "GEO"},
 			Location:   "Tbilisi",
@@ -172,3 +172,12 @@ func save(tb testing.TB, name string, b []byte) {
 func itoa(n int) string { return fmt.Sprint(n) }
 
 func testingShortOrNoOut() bool { return os.Getenv("BRIEFING_PDF_OUT") == "" }
+
+// kindOf returns the kind of that name; the tests name only real kinds.
+func kindOf(name string) pipeline.Kind {
+	k, ok := pipeline.KindNamed(name)
+	if !ok {
+		panic("no kind " + name)
+	}
+	return k
+}

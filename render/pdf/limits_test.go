@@ -15,10 +15,10 @@ import (
 func limitEvents(n int) []*pipeline.Event {
 	evs := manyEvents(n)
 	for i, e := range evs {
-		e.Kind = "call"
+		e.Kind = kindOf("call")
 		e.Summary = fmt.Sprintf("Summary text number %05d.", i)
 	}
-	evs[3].Kind = "agreement"
+	evs[3].Kind = kindOf("agreement")
 	return evs
 }
 

@@ -14,7 +14,7 @@ import (
 // overview rows and the quiet pairs, and the note and annex say so.
 func TestMaxPairs(t *testing.T) {
 	codes := []string{"ARM", "AZE", "GEO", "TUR", "IRN", "RUS", "UKR", "KAZ", "UZB", "TKM"} // 45 pairs
-	busy := &pipeline.Event{ID: "2025-10-21-conference", Date: date(2025, 10, 21), DatePrecision: "day", Kind: "meeting", Status: "held",
+	busy := &pipeline.Event{ID: "2025-10-21-conference", Date: date(2025, 10, 21), DatePrecision: "day", Kind: kindOf("meeting"), Status: "held",
 		Title: "Conference of ten states", Countries: codes}
 	// Two more events for AZE-GEO: the busiest pair, ranked first.
 	evs := append(caucasusEvents()[:3], busy)

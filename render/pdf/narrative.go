@@ -46,8 +46,8 @@ func funcs(r *pipeline.Report) template.FuncMap {
 		"when":   when,
 		"day":    day,
 		"plural": plural,
-		"kinds":  kindCounts,
-		"kind":   kindLabel,
+		"kinds":  func(c pipeline.KindCounts) string { return kindCounts(r.Kinds(), c) },
+		"kind":   func(k pipeline.Kind) string { return kindLabel(r.Kinds(), k) },
 		"list":   list,
 		"areas": func(fas []pipeline.FocusArea, n int) []string {
 			var out []string

@@ -77,7 +77,7 @@ func TestTemplateOutputBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &pipeline.Event{ID: "long", Title: strings.Repeat("x", 1<<20), Kind: "meeting", Status: "held", Countries: []string{"AZE", "GEO"}}
+	e := &pipeline.Event{ID: "long", Title: strings.Repeat("x", 1<<20), Kind: kindOf("meeting"), Status: "held", Countries: []string{"AZE", "GEO"}}
 	paras, err := n.exec(developmentTemplate, DevelopmentData{N: 1, Event: e, Countries: []string{"Azerbaijan", "Georgia"}})
 	if err != nil {
 		t.Fatalf("the default template with a 1 MB title: %v", err)

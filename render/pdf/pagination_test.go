@@ -61,7 +61,7 @@ func randomEvents(rng *rand.Rand, n int, scale float64) []*pipeline.Event {
 		}
 		e := &pipeline.Event{
 			ID: fmt.Sprintf("ev-%05d", i), Date: d, DatePrecision: "day", Status: status,
-			Kind:       pipeline.Kinds[rng.IntN(len(pipeline.Kinds))],
+			Kind:       pipeline.Kind(rng.IntN(len(pipeline.Kinds()))),
 			Title:      words(2, 25),
 			Countries:  cs,
 			Host:       cs[rng.IntN(len(cs))],

@@ -100,7 +100,7 @@ func (b *briefing) eventsTable(v *pairView) {
 	t := table{name: "Events", cols: eventColumns(multi)}
 	row := func(i int) []tableCell {
 		e := v.events[i]
-		cells := []tableCell{{text: eventDate(e)}, {text: kindLabel(e.Kind)}, {text: e.Title, bold: true}, {text: e.Location}}
+		cells := []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: e.Location}}
 		if multi {
 			var others []string
 			for _, c := range e.Countries {

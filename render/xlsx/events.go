@@ -17,6 +17,7 @@ import (
 // Sources sheet, keyed by Event ID. Participants lists names, the thing a
 // reader scans for; the Participants sheet has their details.
 func eventsTable(r *pipeline.Report) *table {
+	kinds := r.Kinds()
 	shown := map[string]bool{}
 	for _, k := range r.Filters {
 		shown[k] = true
@@ -52,7 +53,7 @@ func eventsTable(r *pipeline.Report) *table {
 				names[j] = p.Name
 			}
 			copy(v, []any{
-				e.ID, day{e.Date, e.DatePrecision}, e.Kind, pipeline.PLOVER(e.Kind), e.Status, e.Title,
+				e.ID, day{e.Date, e.DatePrecision}, kinds[e.Kind].Name, kinds[e.Kind].PLOVER, e.Status, e.Title,
 				strings.Join(sorted(e.Countries), ", "), strings.Join(eventPairs(e, shown), ", "),
 				e.Host, e.Location, strings.Join(e.FocusAreas, "; "), len(e.Sources),
 				day{e.EndDate, e.DatePrecision}, e.DatePrecision, strings.Join(names, "; "),

@@ -58,7 +58,7 @@ func archive(n int, seed int64) []*pipeline.Event {
 			Date:          start.AddDate(0, 0, rng.Intn(730)),
 			DatePrecision: "day",
 			Title:         fmt.Sprintf("Event %d between %v", i, cs),
-			Kind:          pipeline.Kinds[rng.Intn(len(pipeline.Kinds))],
+			Kind:          pipeline.Kind(rng.Intn(len(pipeline.Kinds()))),
 			Status:        pipeline.Statuses[[]int{0, 0, 0, 0, 1, 2}[rng.Intn(6)]],
 			Countries:     cs,
 			Host:          cs[0],
@@ -149,4 +149,13 @@ func lineDiff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// kindOf returns the kind of that name; the tests name only real kinds.
+func kindOf(name string) pipeline.Kind {
+	k, ok := pipeline.KindNamed(name)
+	if !ok {
+		panic("no kind " + name)
+	}
+	return k
 }

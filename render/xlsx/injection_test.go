@@ -26,7 +26,7 @@ func TestFormulaInjection(t *testing.T) {
 	var events []*pipeline.Event
 	for _, p := range payloads {
 		events = append(events, &pipeline.Event{
-			ID: p, Date: day, Kind: "meeting", Status: "held", Title: p, Location: p, Summary: p,
+			ID: p, Date: day, Kind: kindOf("meeting"), Status: "held", Title: p, Location: p, Summary: p,
 			Countries:    []string{"AZE", "GEO"},
 			FocusAreas:   []string{p},
 			Outcomes:     []string{p},

@@ -121,9 +121,9 @@ func TestDates(t *testing.T) {
 	r := &pipeline.Report{
 		GeneratedAt: time.Date(2025, 10, 27, 9, 30, 0, 0, tbilisi),
 		Events: []*pipeline.Event{
-			{ID: "a", Date: day(2025, 10, 25), DatePrecision: "day", Kind: "meeting", Status: "held", Countries: []string{"AZE", "GEO"}},
-			{ID: "b", Date: day(2023, 2, 1), EndDate: day(2023, 3, 1), DatePrecision: "month", Kind: "meeting", Status: "held", Countries: []string{"AZE", "GEO"}},
-			{ID: "c", Date: day(2023, 1, 1), DatePrecision: "year", Kind: "meeting", Status: "held", Countries: []string{"AZE", "GEO"}},
+			{ID: "a", Date: day(2025, 10, 25), DatePrecision: "day", Kind: kindOf("meeting"), Status: "held", Countries: []string{"AZE", "GEO"}},
+			{ID: "b", Date: day(2023, 2, 1), EndDate: day(2023, 3, 1), DatePrecision: "month", Kind: kindOf("meeting"), Status: "held", Countries: []string{"AZE", "GEO"}},
+			{ID: "c", Date: day(2023, 1, 1), DatePrecision: "year", Kind: kindOf("meeting"), Status: "held", Countries: []string{"AZE", "GEO"}},
 		},
 	}
 	f := open(t, render(t, r, Options{}))

@@ -9,38 +9,39 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// summaryTable is one row per pair (SPEC §5). Focus areas are listed by
-// name, most frequent first: their number alone says little, and the
-// Focus areas sheet has the counts.
+// summaryTable is one row per pair (SPEC §5), with a count column per kind
+// after Events, in the order of the report's table of kinds. Focus areas
+// are listed by name, most frequent first: their number alone says little,
+// and the Focus areas sheet has the counts.
 func summaryTable(r *pipeline.Report) *table {
+	kinds := r.Kinds()
+	cols := []column{
+		{name: "Pair", kind: textCol},
+		{name: "Country A", kind: textCol},
+		{name: "Country B", kind: textCol},
+		{name: "Events", kind: numberCol},
+	}
+	for _, k := range kinds {
+		cols = append(cols, column{name: k.Column, kind: numberCol})
+	}
+	cols = append(cols,
+		column{name: "Multilateral", kind: numberCol},
+		column{name: "Participants", kind: numberCol},
+		// A count, like Participants, so that it sums and pivots; the names
+		// are in the extra "Focus area names" column and on their own sheet.
+		column{name: "Focus areas", kind: numberCol},
+		column{name: "First date", kind: dateCol},
+		column{name: "Last date", kind: dateCol},
+		column{name: "Previous events", kind: numberCol},
+		column{name: "Change", kind: changeCol},
+		column{name: "Period", kind: textCol},
+		column{name: "Focus area names", kind: textCol, max: 60},
+	)
 	t := &table{
 		sheet: "Summary",
 		name:  "Summary",
-		cols: []column{
-			{name: "Pair", kind: textCol},
-			{name: "Country A", kind: textCol},
-			{name: "Country B", kind: textCol},
-			{name: "Events", kind: numberCol},
-			{name: "Meetings", kind: numberCol},
-			{name: "Visits", kind: numberCol},
-			{name: "Calls", kind: numberCol},
-			{name: "Agreements", kind: numberCol},
-			{name: "Exercises", kind: numberCol},
-			{name: "Statements", kind: numberCol},
-			{name: "Other", kind: numberCol},
-			{name: "Multilateral", kind: numberCol},
-			{name: "Participants", kind: numberCol},
-			// A count, like Participants, so that it sums and pivots; the names
-			// are in the extra "Focus area names" column and on their own sheet.
-			{name: "Focus areas", kind: numberCol},
-			{name: "First date", kind: dateCol},
-			{name: "Last date", kind: dateCol},
-			{name: "Previous events", kind: numberCol},
-			{name: "Change", kind: changeCol},
-			{name: "Period", kind: textCol},
-			{name: "Focus area names", kind: textCol, max: 60},
-		},
-		rows: len(r.Pairs),
+		cols:  cols,
+		rows:  len(r.Pairs),
 	}
 	t.row = func(i int, v []any) {
 		p := r.Pairs[i]
@@ -48,15 +49,17 @@ func summaryTable(r *pipeline.Report) *table {
 		for j, a := range p.FocusAreas {
 			areas[j] = a.Name
 		}
-		k := p.Kinds
 		// "all" has no previous period: empty cells, not a meaningless 0 and +N.
 		var prev, change any = p.Previous, p.Change
 		if r.Previous.IsZero() {
 			prev, change = nil, nil
 		}
-		copy(v, []any{
-			p.Key, p.NameA, p.NameB, p.Events,
-			k.Meetings, k.Visits, k.Calls, k.Agreements, k.Exercises, k.Statements, k.Other,
+		n := copy(v, []any{p.Key, p.NameA, p.NameB, p.Events})
+		for k := range kinds {
+			v[n] = p.Kinds.Of(pipeline.Kind(k))
+			n++
+		}
+		copy(v[n:], []any{
 			p.Multilateral, len(p.Participants), len(p.FocusAreas),
 			day{t: p.First}, day{t: p.Last}, prev, change, r.Period.ID, strings.Join(areas, "; "),
 		})
