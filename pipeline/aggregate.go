@@ -174,11 +174,14 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	r.KeyDevelopments = RankKeyDevelopments(held, KeyDevelopmentsLimit)
 	sortByDate(r.Upcoming)
 	sortByDate(r.Events)
+	for _, pr := range r.Pairs {
+		pr.Upcoming = involving(r.Upcoming, pr.A, pr.B)
+	}
 
-	table := cfg.CountryTable()
+	r.countries = cfg.CountryTable()
 	name := func(code string) {
 		if _, ok := r.Names[code]; !ok {
-			n, _ := table.Name(code)
+			n, _ := r.countries.Name(code)
 			r.Names[code] = n
 		}
 	}
@@ -261,6 +264,7 @@ func (pa *pairAcc) add(e *Event) {
 func (pa *pairAcc) finish() *PairReport {
 	r := pa.r
 	sortByDate(r.EventList)
+	r.KeyDevelopments = RankKeyDevelopments(r.EventList, KeyDevelopmentsLimit)
 	for _, p := range pa.people {
 		r.Participants = append(r.Participants, p.p)
 	}
