@@ -155,7 +155,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	people := map[string]bool{}
 	for _, key := range sortedKeys(pairs) {
 		pa := pairs[key]
-		pr := pa.finish()
+		pr := pa.finish(kinds)
 		pr.Change = pr.Events - pr.Previous
 		r.Pairs = append(r.Pairs, pr)
 		if pr.Events > 0 {
@@ -180,14 +180,17 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	for e := range heldIn {
 		held = append(held, e)
 	}
-	r.KeyDevelopments = rankKeyDevelopments(held, KeyDevelopmentsLimit, kinds)
+	r.KeyDevelopments = RankKeyDevelopments(held, KeyDevelopmentsLimit, kinds)
 	sortByDate(r.Upcoming)
 	sortByDate(r.Events)
+	for _, pr := range r.Pairs {
+		pr.Upcoming = involving(r.Upcoming, pr.A, pr.B)
+	}
 
-	table := cfg.CountryTable()
+	r.countries = cfg.CountryTable()
 	name := func(code string) {
 		if _, ok := r.Names[code]; !ok {
-			n, _ := table.Name(code)
+			n, _ := r.countries.Name(code)
 			r.Names[code] = n
 		}
 	}
@@ -266,10 +269,12 @@ func (pa *pairAcc) add(e *Event) {
 	}
 }
 
-// finish orders the pair's lists and numbers its sources.
-func (pa *pairAcc) finish() *PairReport {
+// finish orders the pair's lists, ranks its key developments by the
+// table of kinds, and numbers its sources.
+func (pa *pairAcc) finish(kinds []KindInfo) *PairReport {
 	r := pa.r
 	sortByDate(r.EventList)
+	r.KeyDevelopments = RankKeyDevelopments(r.EventList, KeyDevelopmentsLimit, kinds)
 	for _, p := range pa.people {
 		r.Participants = append(r.Participants, p.p)
 	}
@@ -331,13 +336,9 @@ func sortByDate(events []*Event) {
 // RankKeyDevelopments orders held events for the key developments list:
 // agreements first, then multilateral events, then by kind weight (see
 // builtinKinds), then by number of countries, then newest first, then id.
-// At most limit events are returned.
-func RankKeyDevelopments(events []*Event, limit int) []*Event {
-	return rankKeyDevelopments(events, limit, builtinKinds)
-}
-
-// rankKeyDevelopments is RankKeyDevelopments with the events' table of kinds.
-func rankKeyDevelopments(events []*Event, limit int, kinds []KindInfo) []*Event {
+// At most limit events are returned. kinds is the table the events' Kind
+// index (Report.Kinds).
+func RankKeyDevelopments(events []*Event, limit int, kinds []KindInfo) []*Event {
 	agreement := slices.IndexFunc(kinds, func(k KindInfo) bool { return k.Name == "agreement" })
 	tier := func(e *Event) int {
 		switch {

@@ -244,14 +244,14 @@ func TestRankKeyDevelopments(t *testing.T) {
 		ev("stmt", "2025-10-26", "statement", []string{"AZE", "GEO"}),
 	}
 	var got []string
-	for _, e := range RankKeyDevelopments(evs, 10) {
+	for _, e := range RankKeyDevelopments(evs, 10, builtinKinds) {
 		got = append(got, e.ID)
 	}
 	want := []string{"agree-new", "agree-old", "tri-meet", "exercise", "meet-new", "meet-old", "call", "stmt"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("ranking = %v, want %v", got, want)
 	}
-	if n := len(RankKeyDevelopments(evs, 3)); n != 3 {
+	if n := len(RankKeyDevelopments(evs, 3, builtinKinds)); n != 3 {
 		t.Errorf("limit 3 gave %d", n)
 	}
 }

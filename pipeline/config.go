@@ -371,9 +371,8 @@ func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 // ParsePair accepts "GEO-AZE" in either order, any case, and returns the
 // pair key with codes in alphabetical order.
 func (c *Config) ParsePair(s string) (string, error) {
-	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
-	a, b = strings.ToUpper(strings.TrimSpace(a)), strings.ToUpper(strings.TrimSpace(b))
-	if !ok || a == "" || b == "" {
+	a, b, ok := splitPair(s)
+	if !ok {
 		return "", fmt.Errorf("%q is not a pair like GEO-AZE", s)
 	}
 	for _, code := range []string{a, b} {

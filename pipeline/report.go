@@ -4,6 +4,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/briefing-tool/briefing/pipeline/country"
 	"github.com/briefing-tool/briefing/pipeline/period"
 )
 
@@ -43,6 +44,9 @@ type Report struct {
 
 	// Names holds the display name of every country code in the report.
 	Names map[string]string
+	// countries is the config's country table, which names the codes
+	// Names lacks (a pair asked for that no event has).
+	countries *country.Table
 
 	// files maps input paths as loaded (relative to the working directory)
 	// to the paths the outputs show (relative to the config file).
@@ -59,10 +63,16 @@ func (r *Report) RelPath(p string) string {
 	return p
 }
 
-// CountryName returns the display name of code, or the code itself.
+// CountryName returns the display name of code from the config's table
+// ([countries] over the built-in names), or the code itself.
 func (r *Report) CountryName(code string) string {
 	if n, ok := r.Names[code]; ok {
 		return n
+	}
+	if r.countries != nil {
+		if n, ok := r.countries.Name(code); ok {
+			return n
+		}
 	}
 	return code
 }
@@ -75,7 +85,9 @@ type Totals struct {
 	People    int `json:"people"`    // distinct participants of those pairs
 }
 
-// PairReport is one row of the Summary and one section of the PDF.
+// PairReport is one row of the Summary and one section of the PDF: all a
+// renderer needs of a pair, computed once by Aggregate (see Report.Pair and
+// pairview.go for the questions asked of it).
 type PairReport struct {
 	Key          string // "AZE-GEO"
 	A, B         string // codes in key order
@@ -93,6 +105,13 @@ type PairReport struct {
 	FocusAreas   []FocusArea       // by Events descending, then name
 	EventList    []*Event          // held events in the period, by date then id
 	Sources      []Citation        // numbered in order of first citation
+
+	// KeyDevelopments ranks EventList as the report's are ranked (see
+	// RankKeyDevelopments), at most KeyDevelopmentsLimit.
+	KeyDevelopments []*Event
+	// Upcoming lists the report's upcoming events that involve both
+	// countries, by date.
+	Upcoming []*Event
 }
 
 // PairParticipant is a distinct person of a pair, with the details of their

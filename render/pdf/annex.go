@@ -51,10 +51,7 @@ func (b *briefing) quietAndUpcoming() error {
 	cols := []column{{title: "Date", size: 15}, {title: "Kind", size: 11}, {title: "Event", size: 42}, {title: "Countries", size: 19}, {title: "Location", size: 13}}
 	l.table(table{name: "Upcoming", cols: cols}, len(b.s.upcoming), func(i int) []tableCell {
 		e := b.s.upcoming[i]
-		names := make([]string, len(e.Countries))
-		for j, c := range e.Countries {
-			names[j] = b.r.CountryName(c)
-		}
+		names := b.r.CountryNames(e.Countries)
 		return []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: strings.Join(names, ", ")}, {text: e.Location}}
 	})
 	return nil

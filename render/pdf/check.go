@@ -82,11 +82,7 @@ func (c *Checker) Report(r *pipeline.Report) error {
 		}
 	}
 	for i, e := range r.KeyDevelopments {
-		names := make([]string, len(e.Countries))
-		for j, code := range e.Countries {
-			names[j] = r.CountryName(code)
-		}
-		paras, err := n.exec(developmentTemplate, DevelopmentData{N: i + 1, Event: e, Countries: names})
+		paras, err := n.exec(developmentTemplate, developmentData(r, i+1, e))
 		if err != nil {
 			return err
 		}
@@ -101,10 +97,7 @@ func (c *Checker) Report(r *pipeline.Report) error {
 // previous period run too. The numbers of the second are r's; only their
 // shape matters here.
 func pairSamples(r *pipeline.Report, p *pipeline.PairReport) []PairData {
-	data := PairData{Pair: p, Period: r.Period, Previous: r.Previous, HasPrevious: !r.Previous.IsZero()}
-	if n := len(p.EventList); n > 0 {
-		data.Latest = p.EventList[n-1]
-	}
+	data := pairData(r, p)
 	out := []PairData{data}
 	if data.HasPrevious || p.Last.IsZero() {
 		return out

@@ -77,11 +77,7 @@ func pluralWord(n int, one, many string) string {
 // development is one numbered entry of the key developments list, in the
 // words of development.tmpl: its first paragraph bold, the rest below it.
 func (b *briefing) development(n int, e *pipeline.Event) error {
-	names := make([]string, len(e.Countries))
-	for i, c := range e.Countries {
-		names[i] = b.r.CountryName(c)
-	}
-	paras, err := b.n.exec(developmentTemplate, DevelopmentData{N: n, Event: e, Countries: names})
+	paras, err := b.n.exec(developmentTemplate, developmentData(b.r, n, e))
 	if err != nil {
 		return err
 	}
@@ -123,8 +119,8 @@ func (b *briefing) overview() {
 			row = append(row, tableCell{text: strconv.Itoa(p.Previous)}, tableCell{text: change(p.Change)})
 		}
 		latest := "—"
-		if n := len(p.EventList); n > 0 {
-			latest = eventDate(p.EventList[n-1])
+		if e := p.Latest(); e != nil {
+			latest = eventDate(e)
 		}
 		return append(row, tableCell{text: latest})
 	})

@@ -43,7 +43,7 @@ func ids(evs []*pipeline.Event) []string {
 
 func TestPairViewNoLimits(t *testing.T) {
 	p := pairOf(t, reportOf(t, "2025-10", limitEvents(35), nil), "AZE-GEO")
-	v := newPairView(p, pipeline.PDFConfig{})
+	v := newPairView(p, pipeline.PDFConfig{}, pipeline.Kinds())
 	if len(v.events) != 35 || len(v.summarised) != 35 || v.withSummary != 35 || len(v.people) != len(p.Participants) {
 		t.Errorf("events %d, summarised %d of %d, people %d of %d", len(v.events), len(v.summarised), v.withSummary, len(v.people), len(p.Participants))
 	}
@@ -63,7 +63,7 @@ func TestPairViewEventLimit(t *testing.T) {
 	// 20 is shown, and is not numbered twice.
 	evs[30].Sources = evs[20].Sources
 	p := pairOf(t, reportOf(t, "2025-10", evs, nil), "AZE-GEO")
-	v := newPairView(p, pipeline.PDFConfig{MaxEvents: 10, MaxSummaries: 4})
+	v := newPairView(p, pipeline.PDFConfig{MaxEvents: 10, MaxSummaries: 4}, pipeline.Kinds())
 
 	if len(v.events) != 10 {
 		t.Fatalf("%d events listed, want 10", len(v.events))
@@ -72,7 +72,7 @@ func TestPairViewEventLimit(t *testing.T) {
 	if !slices.Contains(got, "e00003") {
 		t.Errorf("the agreement is not listed: %v", got)
 	}
-	want := ids(pipeline.RankKeyDevelopments(p.EventList, 10))
+	want := ids(pipeline.RankKeyDevelopments(p.EventList, 10, pipeline.Kinds()))
 	slices.Sort(want)
 	sorted := slices.Clone(got)
 	slices.Sort(sorted)

@@ -39,6 +39,16 @@ type DevelopmentData struct {
 	Countries []string // display names of Event.Countries, in the order written
 }
 
+// pairData is what pair.tmpl receives for p in r's period.
+func pairData(r *pipeline.Report, p *pipeline.PairReport) PairData {
+	return PairData{Pair: p, Period: r.Period, Previous: r.Previous, HasPrevious: !r.Previous.IsZero(), Latest: p.Latest()}
+}
+
+// developmentData is what development.tmpl receives for e, ranked n.
+func developmentData(r *pipeline.Report, n int, e *pipeline.Event) DevelopmentData {
+	return DevelopmentData{N: n, Event: e, Countries: r.CountryNames(e.Countries)}
+}
+
 // funcs are the functions the narrative templates may call.
 func funcs(r *pipeline.Report) template.FuncMap {
 	return template.FuncMap{
@@ -56,7 +66,7 @@ func funcs(r *pipeline.Report) template.FuncMap {
 			}
 			return out
 		},
-		"country": func(code string) string { return countryName(r, code) },
+		"country": r.CountryName,
 		"abs": func(n int) int {
 			if n < 0 {
 				return -n

@@ -36,11 +36,7 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 	l := b.l
 	b.h1(pairName(p), p.Key, level, 30)
 
-	data := PairData{Pair: p, Period: b.r.Period, Previous: b.r.Previous, HasPrevious: !b.r.Previous.IsZero()}
-	if n := len(p.EventList); n > 0 {
-		data.Latest = p.EventList[n-1]
-	}
-	paras, err := b.n.exec(pairTemplate, data)
+	paras, err := b.n.exec(pairTemplate, pairData(b.r, p))
 	if err != nil {
 		return err
 	}
@@ -102,12 +98,7 @@ func (b *briefing) eventsTable(v *pairView) {
 		e := v.events[i]
 		cells := []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: e.Location}}
 		if multi {
-			var others []string
-			for _, c := range e.Countries {
-				if c != p.A && c != p.B {
-					others = append(others, b.r.CountryName(c))
-				}
-			}
+			others := b.r.CountryNames(p.Others(e))
 			cells = append(cells, tableCell{text: strings.Join(others, ", ")})
 		}
 		return append(cells, tableCell{text: v.marks[e.ID]})

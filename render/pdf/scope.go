@@ -2,11 +2,8 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/briefing-tool/briefing/pipeline"
-	"github.com/briefing-tool/briefing/pipeline/country"
 )
 
 // scope is the part of a report one PDF shows: the whole report, or one
@@ -21,6 +18,7 @@ type scope struct {
 	only     *pipeline.PairReport // set for a per-pair briefing
 
 	limits pipeline.PDFConfig
+	kinds  []pipeline.KindInfo // the report's, for ranking within the limits
 	views  map[*pipeline.PairReport]*pairView
 
 	// maxPairs bounds pairs, quiet and overview; the counts before the cut
@@ -32,13 +30,13 @@ type scope struct {
 
 func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
 	maxPairs := limits.MaxPairs
-	s := &scope{limits: limits, views: map[*pipeline.PairReport]*pairView{}, maxPairs: maxPairs}
+	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}, maxPairs: maxPairs}
 	if pair == "" {
 		for _, p := range r.Pairs {
 			switch {
 			case p.Events > 0:
 				s.pairs = append(s.pairs, p)
-			case p.Previous > 0:
+			case p.Quiet():
 				s.quiet = append(s.quiet, p)
 			default:
 				continue
@@ -58,61 +56,25 @@ func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scop
 		}
 		return s, nil
 	}
-	p, err := findPair(r, pair)
+	p, err := r.Pair(pair)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	s.only = p
 	if p.Events > 0 {
 		s.pairs = []*pipeline.PairReport{p}
-		s.totals = pipeline.Totals{Events: p.Events, Pairs: 1, Countries: 2, People: len(p.Participants)}
-	} else if p.Previous > 0 {
+	} else if p.Quiet() {
 		s.quiet = []*pipeline.PairReport{p}
 	}
-	s.devs = pipeline.RankKeyDevelopments(p.EventList, pipeline.KeyDevelopmentsLimit)
-	for _, e := range r.Upcoming {
-		if slices.Contains(e.Countries, p.A) && slices.Contains(e.Countries, p.B) {
-			s.upcoming = append(s.upcoming, e)
-		}
-	}
+	s.devs, s.upcoming, s.totals = p.KeyDevelopments, p.Upcoming, p.Totals()
 	return s, nil
-}
-
-// findPair finds the pair "AZE-GEO" (either order, any case). A pair the
-// report does not know is valid: it had no events, and its briefing says so.
-func findPair(r *pipeline.Report, pair string) (*pipeline.PairReport, error) {
-	a, b, ok := strings.Cut(strings.ToUpper(strings.TrimSpace(pair)), "-")
-	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
-	if !ok || a == "" || b == "" || a == b {
-		return nil, fmt.Errorf("pdf: %q is not a pair of two country codes like AZE-GEO", pair)
-	}
-	key := pipeline.PairKey(a, b)
-	for _, p := range r.Pairs {
-		if p.Key == key {
-			return p, nil
-		}
-	}
-	a, b, _ = strings.Cut(key, "-")
-	return &pipeline.PairReport{Key: key, A: a, B: b, NameA: countryName(r, a), NameB: countryName(r, b)}, nil
-}
-
-// countryName names a code the report may not know because no event has
-// it: the built-in table has the standard name.
-func countryName(r *pipeline.Report, code string) string {
-	if n, ok := r.Names[code]; ok {
-		return n
-	}
-	if n, ok := country.New(nil).Name(code); ok {
-		return n
-	}
-	return code
 }
 
 // view is what p's section lists.
 func (s *scope) view(p *pipeline.PairReport) *pairView {
 	v, ok := s.views[p]
 	if !ok {
-		v = newPairView(p, s.limits)
+		v = newPairView(p, s.limits, s.kinds)
 		s.views[p] = v
 	}
 	return v

@@ -22,8 +22,8 @@ type pairView struct {
 	marks       map[string]string          // event id → "[1,3]"
 }
 
-func newPairView(p *pipeline.PairReport, lim pipeline.PDFConfig) *pairView {
-	v := &pairView{p: p, events: mostSignificant(p.EventList, lim.MaxEvents)}
+func newPairView(p *pipeline.PairReport, lim pipeline.PDFConfig, kinds []pipeline.KindInfo) *pairView {
+	v := &pairView{p: p, events: mostSignificant(p.EventList, lim.MaxEvents, kinds)}
 	for _, e := range p.EventList {
 		if hasSummary(e) {
 			v.withSummary++
@@ -37,7 +37,7 @@ func newPairView(p *pipeline.PairReport, lim pipeline.PDFConfig) *pairView {
 			with = append(with, e)
 		}
 	}
-	v.summarised = mostSignificant(with, lim.MaxSummaries)
+	v.summarised = mostSignificant(with, lim.MaxSummaries, kinds)
 	v.people = mostInvolved(p.Participants, lim.MaxParticipants)
 
 	v.sources = p.Sources
@@ -65,11 +65,11 @@ func hasSummary(e *pipeline.Event) bool {
 
 // mostSignificant keeps the limit most significant of events (all of them
 // when limit is 0 or not reached), in date then id order.
-func mostSignificant(events []*pipeline.Event, limit int) []*pipeline.Event {
+func mostSignificant(events []*pipeline.Event, limit int, kinds []pipeline.KindInfo) []*pipeline.Event {
 	if limit <= 0 || len(events) <= limit {
 		return events
 	}
-	top := pipeline.RankKeyDevelopments(events, limit)
+	top := pipeline.RankKeyDevelopments(events, limit, kinds)
 	sort.SliceStable(top, func(i, j int) bool {
 		if !top[i].Date.Equal(top[j].Date) {
 			return top[i].Date.Before(top[j].Date)

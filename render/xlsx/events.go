@@ -18,10 +18,6 @@ import (
 // reader scans for; the Participants sheet has their details.
 func eventsTable(r *pipeline.Report) *table {
 	kinds := r.Kinds()
-	shown := map[string]bool{}
-	for _, k := range r.Filters {
-		shown[k] = true
-	}
 	return &table{
 		sheet: "Events",
 		name:  "Events",
@@ -54,28 +50,13 @@ func eventsTable(r *pipeline.Report) *table {
 			}
 			copy(v, []any{
 				e.ID, day{e.Date, e.DatePrecision}, kinds[e.Kind].Name, kinds[e.Kind].PLOVER, e.Status, e.Title,
-				strings.Join(sorted(e.Countries), ", "), strings.Join(eventPairs(e, shown), ", "),
+				strings.Join(sorted(e.Countries), ", "), strings.Join(r.EventPairs(e), ", "),
 				e.Host, e.Location, strings.Join(e.FocusAreas, "; "), len(e.Sources),
 				day{e.EndDate, e.DatePrecision}, e.DatePrecision, strings.Join(names, "; "),
 				strings.TrimSpace(e.Summary), strings.Join(e.Outcomes, "; "),
 			})
 		},
 	}
-}
-
-// eventPairs returns the keys of the event's pairs that pass the report's
-// filters (every pair when shown is empty), sorted.
-func eventPairs(e *pipeline.Event, shown map[string]bool) []string {
-	var keys []string
-	for i, a := range e.Countries {
-		for _, b := range e.Countries[i+1:] {
-			if k := pipeline.PairKey(a, b); len(shown) == 0 || shown[k] {
-				keys = append(keys, k)
-			}
-		}
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // sorted returns a sorted copy of s: the same countries give the same
