@@ -57,8 +57,15 @@ func funcs(r *pipeline.Report) template.FuncMap {
 		"day":    day,
 		"plural": plural,
 		"kinds":  func(c pipeline.KindCounts) string { return kindCounts(r.Kinds(), c) },
-		"kind":   func(k pipeline.Kind) string { return kindLabel(r.Kinds(), k) },
-		"list":   list,
+		"kind": func(k any) (string, error) {
+			kk, err := kindArg(r, k)
+			return kindLabel(r.Kinds(), kk), err
+		},
+		"count": func(c pipeline.KindCounts, k any) (int, error) {
+			kk, err := kindArg(r, k)
+			return c.Of(kk), err
+		},
+		"list": list,
 		"areas": func(fas []pipeline.FocusArea, n int) []string {
 			var out []string
 			for i := 0; i < len(fas) && i < n; i++ {
@@ -75,6 +82,24 @@ func funcs(r *pipeline.Report) template.FuncMap {
 		},
 		"lower": lowerString,
 	}
+}
+
+// kindArg is a template's kind argument: a Kind (.Kind of an event) or a
+// kind's name ("meeting"), as templates written before kinds were a table
+// passed them.
+func kindArg(r *pipeline.Report, k any) (pipeline.Kind, error) {
+	switch k := k.(type) {
+	case pipeline.Kind:
+		return k, nil
+	case string:
+		for i, info := range r.Kinds() {
+			if info.Name == k {
+				return pipeline.Kind(i), nil
+			}
+		}
+		return 0, fmt.Errorf("%q is not a kind of event", k)
+	}
+	return 0, fmt.Errorf("%v (%T) is not a kind of event", k, k)
 }
 
 // narrative executes the briefing's templates.

@@ -58,3 +58,20 @@ func TestTemplateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateKindFunctions: kinds are a table, so templates count and
+// label them through functions that take an event's .Kind or a kind's
+// name, as templates written before the table did.
+func TestTemplateKindFunctions(t *testing.T) {
+	dir := fstest.MapFS{"pair.tmpl": {Data: []byte(
+		`{{with .Pair}}{{.Key}}: {{count .Kinds "meeting"}} {{kind "meeting"}}, {{count .Kinds "agreement"}} {{kind "agreement"}}; latest {{kind .Latest.Kind}} ({{.Latest.Kind}}).{{end}}`)}}
+	all := flat(strings.Join(pageTexts(t, mustRender(t, exampleReport(t), Options{Templates: dir})), " "))
+	if want := "AZE-GEO: 2 Meeting, 1 Agreement; latest Meeting (meeting)."; !strings.Contains(all, want) {
+		t.Errorf("the PDF lacks %q", want)
+	}
+	dir = fstest.MapFS{"pair.tmpl": {Data: []byte(`{{count .Pair.Kinds "summit"}}`)}}
+	_, _, err := Render(exampleReport(t), Options{Templates: dir})
+	if err == nil || !strings.Contains(err.Error(), `"summit" is not a kind of event`) {
+		t.Errorf("an unknown kind name: %v", err)
+	}
+}
