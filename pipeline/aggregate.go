@@ -17,7 +17,6 @@ type AggregateOptions struct {
 	Pairs       []string  // extra pair filters (--pair), validated keys
 	GeneratedAt time.Time // already in the configured zone
 	Version     string
-	Warnings    []Warning // from earlier stages
 	// Kinds is the table of kinds the events' Kind index; nil means the
 	// built-in one, which Load decodes with. Tests add kinds with it.
 	Kinds []KindInfo
@@ -66,7 +65,6 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		Period:         per,
 		ConfigPath:     cfg.RelPath(cfg.Path),
 		Inputs:         make([]Input, len(ds.Inputs)),
-		Warnings:       make([]Warning, len(opt.Warnings)),
 		KindTable:      kinds,
 		Names:          map[string]string{},
 	}
@@ -75,15 +73,15 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	}
 	// Paths in the outputs are relative to the config file's directory, so
 	// the same project gives the same bytes wherever it is run from.
-	r.files = make(map[string]string, len(ds.Inputs))
+	r.files = make(map[string]string, len(ds.Inputs)+1)
 	for i, in := range ds.Inputs {
 		r.files[in.Path] = cfg.RelPath(in.Path)
 		in.Path = r.files[in.Path]
 		r.Inputs[i] = in
 	}
-	for i, w := range opt.Warnings {
-		w.Pos.File = cfg.RelPath(w.Pos.File)
-		r.Warnings[i] = w
+	if cfg.Path != "" {
+		r.configFile = cfg.Path
+		r.files[cfg.Path] = r.ConfigPath
 	}
 	r.Filters = sortedKeys(filter)
 

@@ -11,7 +11,7 @@ import (
 // Normalize applies SPEC §3 to loaded events in place: people get their
 // identity and display name, focus areas their canonical names. Unknown
 // focus areas are kept as written and returned as warnings, one per area.
-func Normalize(cfg *Config, ds *Dataset) []Warning {
+func Normalize(cfg *Config, ds *Dataset) ErrorList {
 	normalizePeople(cfg.People, ds.Events)
 	return normalizeFocusAreas(cfg.FocusAreas, ds.Events)
 }
@@ -92,7 +92,7 @@ func normalizePeople(people map[string][]string, events []*Event) {
 
 // normalizeFocusAreas maps areas to canonical names case-insensitively and
 // drops repeats within an event.
-func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
+func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 	idx := aliasIndex(areas)
 	type unknown struct {
 		name   string
@@ -142,7 +142,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var warns []Warning
+	var warns ErrorList
 	for _, n := range names {
 		u := unknowns[n]
 		msg := fmt.Sprintf("%q is not in [focus_areas]; kept as written", n)
@@ -154,9 +154,9 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 		}
-		warns = append(warns, Warning{Pos: u.first.Pos, Event: u.first.ID, Field: "focus_areas", Msg: msg})
+		warns.Warn(u.first.Pos, u.first.ID, "focus_areas", "%s", msg)
 	}
-	SortWarnings(warns)
+	warns.Sort()
 	return warns
 }
 

@@ -91,7 +91,10 @@ func TestNormalizeFocusAreas(t *testing.T) {
 			}
 			var got []string
 			for _, w := range warns {
-				got = append(got, w.String())
+				if w.Severity != Warning {
+					t.Errorf("%s: severity %s, want warning", w, w.Severity)
+				}
+				got = append(got, w.Error())
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.warns, "\n") {
 				t.Errorf("warnings = %q, want %q", got, tt.warns)
@@ -108,7 +111,7 @@ func TestNormalizeUnknownAreaWarnsOnce(t *testing.T) {
 		evs = append(evs, e)
 	}
 	warns := normalizeFocusAreas(nil, evs)
-	if len(warns) != 1 || warns[0].String() != `f.toml:1: event "a": focus_areas: "Energy" is not in [focus_areas]; kept as written (3 events)` {
+	if len(warns) != 1 || warns[0].Error() != `f.toml:1: event "a": focus_areas: "Energy" is not in [focus_areas]; kept as written (3 events)` {
 		t.Errorf("warnings = %v, want one naming the first use and the count", warns)
 	}
 }

@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"sort"
 	"time"
 
 	"github.com/briefing-tool/briefing/pipeline/country"
@@ -36,8 +35,6 @@ type Report struct {
 	// period, plus upcoming planned events, by date then id.
 	Events []*Event
 
-	Warnings []Warning
-
 	// KindTable is the table of kinds that events' Kind and pairs' Kinds
 	// index (AggregateOptions.Kinds). Read it with Report.Kinds.
 	KindTable []KindInfo
@@ -48,19 +45,41 @@ type Report struct {
 	// Names lacks (a pair asked for that no event has).
 	countries *country.Table
 
-	// files maps input paths as loaded (relative to the working directory)
-	// to the paths the outputs show (relative to the config file).
+	// files maps input and config paths as loaded (relative to the
+	// working directory) to the paths the outputs show (relative to the
+	// config file).
 	files map[string]string
+	// configFile is the config file as loaded, "" for the defaults.
+	configFile string
 }
 
-// RelPath returns an input file's path as the outputs show it: relative to
-// the config file's directory, so outputs do not depend on where the run
-// started. Unknown paths are returned unchanged.
-func (r *Report) RelPath(p string) string {
+// relPath returns an input or config file's path as the outputs show it:
+// relative to the config file's directory, so outputs do not depend on
+// where the run started. Other paths (a template's) are returned unchanged.
+func (r *Report) relPath(p string) string {
 	if q, ok := r.files[p]; ok {
 		return q
 	}
 	return p
+}
+
+// Shown returns d as the outputs (the manifest, the About sheet, the PDF's
+// annex, summary --json) list it: with its file relative to the config
+// file, as they list the inputs, where messages on stderr have it relative
+// to the working directory.
+func (r *Report) Shown(d *Diagnostic) string {
+	c := *d
+	c.Pos.File = r.relPath(d.Pos.File)
+	return c.Error()
+}
+
+// ConfigPos is where a diagnostic about the config's values points: the
+// config file as loaded, or "config" for the built-in defaults.
+func (r *Report) ConfigPos() Position {
+	if r.configFile == "" {
+		return Position{File: "config"}
+	}
+	return Position{File: r.configFile}
 }
 
 // CountryName returns the display name of code from the config's table
@@ -137,35 +156,4 @@ type Citation struct {
 	N        int
 	EventIDs []string // the pair's events citing it, in citation order
 	Source   Source
-}
-
-// Warning is a problem that does not stop the run (an unknown focus area, a
-// character the PDF font lacks). Under --strict warnings are errors.
-type Warning struct {
-	Pos   Position
-	Event string
-	Field string
-	Msg   string
-}
-
-// SortWarnings orders warnings like errors: by file, line, column, message.
-func SortWarnings(ws []Warning) {
-	sort.SliceStable(ws, func(i, j int) bool {
-		a, b := ws[i].Pos, ws[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		return ws[i].String() < ws[j].String()
-	})
-}
-
-func (w Warning) String() string {
-	e := Error(w)
-	return e.Error()
 }

@@ -36,14 +36,16 @@ type Context struct {
 	// it with their name, work done and total.
 	Progress func(stage string, done, total int)
 
-	// ConfigErrors are the config's problems; the load stage reports them
-	// together with the events' so that one run lists every problem.
-	ConfigErrors ErrorList
+	// Diagnostics are the run's problems, errors and warnings, each stage's
+	// added as it finds them, with paths relative to the working
+	// directory. The config's errors are here before the run starts; the
+	// load stage reports them together with the events' so that one run
+	// lists every problem.
+	Diagnostics ErrorList
 
 	Dataset   *Dataset
 	Period    period.Period
 	PairKeys  []string // validated --pair keys
-	Warnings  []Warning
 	Report    *Report
 	Artifacts []Artifact // rendered outputs, in the order they were made
 
@@ -163,13 +165,12 @@ func (loadStage) Run(c *Context) error {
 		o.Progress = func(done, total int) { c.Progress("load", done, total) }
 	}
 	ds, err := LoadWithOptions(c.Config, o)
-	if len(c.ConfigErrors) > 0 {
-		errs := append(ErrorList(nil), c.ConfigErrors...)
-		if list, ok := err.(ErrorList); ok {
-			errs = append(errs, list...)
-		}
-		errs.Sort()
-		return errs
+	// The events' problems join the config's, so one run lists them all.
+	if list, ok := err.(ErrorList); ok {
+		c.Diagnostics = append(c.Diagnostics, list...)
+	}
+	if err := c.Diagnostics.Err(); err != nil {
+		return err
 	}
 	if err != nil {
 		return err
@@ -183,22 +184,19 @@ type normalizeStage struct{}
 
 func (normalizeStage) String() string { return "normalize" }
 func (normalizeStage) Run(c *Context) error {
-	c.Warnings = append(c.Warnings, Normalize(c.Config, c.Dataset)...)
+	c.Diagnostics = append(c.Diagnostics, Normalize(c.Config, c.Dataset)...)
 	return c.Strict()
 }
 
-// Strict turns the warnings so far into errors under --strict.
+// Strict makes the run's warnings errors under --strict, and returns the
+// run's errors, if any (ErrorList.Err). Stages call it after adding
+// warnings.
 func (c *Context) Strict() error {
-	if !c.Options.Strict || len(c.Warnings) == 0 {
+	if !c.Options.Strict {
 		return nil
 	}
-	var errs ErrorList
-	for _, w := range c.Warnings {
-		e := Error(w)
-		errs = append(errs, &e)
-	}
-	errs.Sort()
-	return errs
+	c.Diagnostics.Strict()
+	return c.Diagnostics.Err()
 }
 
 type periodStage struct{}
@@ -230,7 +228,6 @@ func (aggregateStage) Run(c *Context) error {
 		Pairs:       c.PairKeys,
 		GeneratedAt: c.Options.Now.In(c.Config.Location),
 		Version:     c.Options.Version,
-		Warnings:    c.Warnings,
 	})
 	c.Log.Info("aggregated", "stage", "aggregate", "period", c.Period.ID, "events", c.Report.Totals.Events, "pairs", len(c.Report.Pairs))
 	return nil

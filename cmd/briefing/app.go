@@ -149,10 +149,10 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 		}
 	}
 	ctx := &pipeline.Context{
-		Context:      context.Background(),
-		Options:      opt,
-		Config:       cfg,
-		ConfigErrors: cfgErrs,
+		Context:     context.Background(),
+		Options:     opt,
+		Config:      cfg,
+		Diagnostics: cfgErrs,
 		Log: logx.New(c.App.ErrWriter, logx.Options{
 			Format:  c.String("log-format"),
 			Quiet:   c.Bool("quiet"),
@@ -199,9 +199,10 @@ func runTime(getenv func(string) string) (time.Time, error) {
 }
 
 // warn prints the run's warnings, one per line, as people and grep expect.
+// Under --strict a failed run has none left: they are its errors.
 func warn(ctx *pipeline.Context) {
-	for _, w := range ctx.Warnings {
-		ctx.Log.Warn(w.String())
+	for _, w := range ctx.Diagnostics.Warnings() {
+		ctx.Log.Warn(w.Error())
 	}
 }
 
@@ -213,17 +214,15 @@ func cmdCheck(c *cli.Context, getenv func(string) string) error {
 	// Every stage runs without --strict, so that a warning (which --strict
 	// makes an error) does not stop the stages after it: one run shows
 	// everything. Then the warnings are printed, or under --strict join
-	// the run's input errors.
+	// the run's input errors, which are in the same list.
 	strict := ctx.Options.Strict
 	ctx.Options.Strict = false
 	err = pipeline.Run(ctx, checkStages())
 	var list pipeline.ErrorList
-	if strict && len(ctx.Warnings) > 0 && (err == nil || errors.As(err, &list)) {
+	if strict && (err == nil || errors.As(err, &list)) {
 		ctx.Options.Strict = true
-		if w, ok := ctx.Strict().(pipeline.ErrorList); ok {
-			list = append(append(pipeline.ErrorList(nil), list...), w...)
-			list.Sort()
-			return list
+		if err := ctx.Strict(); err != nil {
+			return err
 		}
 	}
 	warn(ctx)

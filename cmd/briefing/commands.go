@@ -40,10 +40,8 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	ctx.Options.PerPair = c.Bool("per-pair")
 	err = pipeline.Run(ctx, stages.Build())
 	// With --strict, a failed run's warnings are its errors: exitCode
-	// prints them once, as problems.
-	if ctx.Dataset != nil && (err == nil || !ctx.Options.Strict) {
-		warn(ctx)
-	}
+	// prints them once, as problems, and warn finds none.
+	warn(ctx)
 	return err
 }
 
@@ -77,7 +75,7 @@ func cmdSummary(c *cli.Context, getenv func(string) string) error {
 	}
 	warn(ctx)
 	if c.Bool("json") {
-		return writeSummaryJSON(c.App.Writer, ctx.Report)
+		return writeSummaryJSON(c.App.Writer, ctx.Report, ctx.Diagnostics.Warnings())
 	}
 	return writeSummaryText(c.App.Writer, ctx.Report)
 }
@@ -129,7 +127,7 @@ func (o jsonObject) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
-func writeSummaryJSON(w io.Writer, r *pipeline.Report) error {
+func writeSummaryJSON(w io.Writer, r *pipeline.Report, warns pipeline.ErrorList) error {
 	doc := struct {
 		Period   string          `json:"period"`
 		Label    string          `json:"label"`
@@ -150,8 +148,8 @@ func writeSummaryJSON(w io.Writer, r *pipeline.Report) error {
 	if !r.Period.Start.IsZero() {
 		doc.Start, doc.End = r.Period.Start.Format("2006-01-02"), r.Period.End.Format("2006-01-02")
 	}
-	for _, wn := range r.Warnings {
-		doc.Warnings = append(doc.Warnings, wn.String())
+	for _, wn := range warns {
+		doc.Warnings = append(doc.Warnings, r.Shown(wn))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

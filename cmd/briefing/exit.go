@@ -89,7 +89,7 @@ func (o errorOutput) print(msg string, attrs ...any) {
 
 // problem prints one problem of the input or config: its line as text, or
 // the same line with its parts as fields.
-func (o errorOutput) problem(e *pipeline.Error) {
+func (o errorOutput) problem(e *pipeline.Diagnostic) {
 	if o.log == nil {
 		fmt.Fprintln(o.w, e.Error())
 		return

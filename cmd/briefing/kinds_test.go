@@ -48,7 +48,7 @@ func TestAddedKind(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := pipeline.Aggregate(cfg, ds, pipeline.AggregateOptions{
-		Period: per, GeneratedAt: time.Date(2025, 10, 27, 9, 0, 0, 0, time.UTC), Version: "test", Warnings: warns, Kinds: kinds,
+		Period: per, GeneratedAt: time.Date(2025, 10, 27, 9, 0, 0, 0, time.UTC), Version: "test", Kinds: kinds,
 	})
 
 	// Key developments rank by the table's weights: protest (0) last.
@@ -79,7 +79,7 @@ func TestAddedKind(t *testing.T) {
 		}
 
 		b.Reset()
-		if err := writeSummaryJSON(&b, r); err != nil {
+		if err := writeSummaryJSON(&b, r, warns); err != nil {
 			t.Fatal(err)
 		}
 		if want := `"statements": 0,

@@ -75,11 +75,11 @@ func benchContext(b *testing.B, n int, period string, formats []string) *pipelin
 // state before them: the render stages append artifacts and warnings.
 func benchStages(b *testing.B, c *pipeline.Context, stages []pipeline.Stage) {
 	b.Helper()
-	artifacts, warns, reportWarns := c.Artifacts, c.Warnings, c.Report.Warnings
+	artifacts, diags := c.Artifacts, c.Diagnostics
 	b.ReportAllocs()
 	var size int
 	for b.Loop() {
-		c.Artifacts, c.Warnings, c.Report.Warnings = artifacts, warns, reportWarns
+		c.Artifacts, c.Diagnostics = artifacts, diags
 		if err := pipeline.Run(c, stages); err != nil {
 			b.Fatal(err)
 		}

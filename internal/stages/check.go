@@ -34,13 +34,13 @@ func (s templatesStage) Run(c *pipeline.Context) error {
 	}
 	var list pipeline.ErrorList
 	if errors.As(err, &list) {
-		c.ConfigErrors = append(c.ConfigErrors, list...)
+		c.Diagnostics = append(c.Diagnostics, list...)
 	} else if err != nil {
 		return err
 	}
 	// A title or marking too long for the page is a config error with the
 	// key's position; Layout would only see it after the events load.
-	c.ConfigErrors = append(c.ConfigErrors, pdf.CheckConfig(c.Config)...)
+	c.Diagnostics = append(c.Diagnostics, pdf.CheckConfig(c.Config)...)
 	if s.check == nil {
 		return nil
 	}
@@ -48,7 +48,7 @@ func (s templatesStage) Run(c *pipeline.Context) error {
 		return err
 	}
 	s.check.pdf.Config(c.Config)
-	c.Warnings = append(c.Warnings, s.check.pdf.Warnings()...)
+	c.Diagnostics = append(c.Diagnostics, s.check.pdf.Warnings()...)
 	return nil
 }
 
@@ -71,9 +71,18 @@ func (s checkRenderStage) Run(c *pipeline.Context) error {
 		Version:     c.Options.Version,
 	})
 	err = s.check.pdf.Report(r)
-	c.Warnings = append(c.Warnings, s.check.pdf.Warnings()...)
-	if err != nil {
-		return templateError(c, err)
+	c.Diagnostics = append(c.Diagnostics, s.check.pdf.Warnings()...)
+	if err := templateError(c, err); err != nil {
+		// A broken template joins the run's list, where --strict adds the
+		// warnings to it.
+		var list pipeline.ErrorList
+		if !errors.As(err, &list) {
+			return err
+		}
+		c.Diagnostics = append(c.Diagnostics, list...)
 	}
-	return c.Strict()
+	if err := c.Strict(); err != nil {
+		return err
+	}
+	return c.Diagnostics.Err()
 }

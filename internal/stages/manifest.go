@@ -73,7 +73,7 @@ func (manifestStage) Run(c *pipeline.Context) error {
 }
 
 func newManifest(c *pipeline.Context) *Manifest {
-	r := c.Report
+	r, warns := c.Report, c.Diagnostics.Warnings()
 	m := &Manifest{
 		Tool:        "briefing",
 		Version:     r.Version,
@@ -90,7 +90,7 @@ func newManifest(c *pipeline.Context) *Manifest {
 			Countries:   r.Totals.Countries,
 			People:      r.Totals.People,
 			Upcoming:    len(r.Upcoming),
-			Warnings:    len(r.Warnings),
+			Warnings:    len(warns),
 		},
 	}
 	m.Config = r.ConfigPath
@@ -105,8 +105,8 @@ func newManifest(c *pipeline.Context) *Manifest {
 		sum := sha256.Sum256(a.Data)
 		m.Outputs = append(m.Outputs, ManifestOutput{Path: a.Name, Format: a.Kind, Bytes: len(a.Data), SHA256: hex.EncodeToString(sum[:])})
 	}
-	for _, w := range r.Warnings {
-		m.Warnings = append(m.Warnings, w.String())
+	for _, w := range warns {
+		m.Warnings = append(m.Warnings, r.Shown(w))
 	}
 	return m
 }

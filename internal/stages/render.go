@@ -30,7 +30,7 @@ import (
 type rendering struct {
 	pdfs      []pipeline.Artifact // written beside render xlsx
 	book      []pipeline.Artifact
-	bookWarns []pipeline.Warning // held until the PDF no longer reads c.Report
+	bookWarns pipeline.ErrorList // added to the run's once the PDF is written
 }
 
 // renderPDFStage lays the briefing note out, adds its warnings to the
@@ -77,9 +77,9 @@ func (s renderStage) Run(c *pipeline.Context) error {
 	if err := c.Wait(); err != nil {
 		return err
 	}
-	// Only now: the PDF's goroutine reads c.Report until it is done.
-	c.Warnings = append(c.Warnings, s.r.bookWarns...)
-	c.Report.Warnings = append(c.Report.Warnings, s.r.bookWarns...)
+	// Only now: the PDF's goroutine reads the run's warnings until it is
+	// done, and --strict changes them.
+	c.Diagnostics = append(c.Diagnostics, s.r.bookWarns...)
 	if err := c.Strict(); err != nil {
 		return err
 	}
@@ -95,15 +95,17 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 	if err != nil {
 		return nil, err
 	}
-	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF})
+	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF, Warnings: c.Diagnostics.Warnings()})
 	if err != nil {
 		return nil, templateError(c, err)
 	}
-	c.Warnings = append(c.Warnings, warns...)
-	c.Report.Warnings = append(c.Report.Warnings, warns...)
+	c.Diagnostics = append(c.Diagnostics, warns...)
 	if err := c.Strict(); err != nil {
 		return nil, err
 	}
+	// The per-pair notes list the run's warnings as the main one's annex
+	// would have, with its own.
+	shown := c.Diagnostics.Warnings()
 	stem := Stem(c)
 	perPair := c.Options.PerPair || c.Config.Output.PerPair
 	return func() ([]pipeline.Artifact, error) {
@@ -117,7 +119,7 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 				if p.Events == 0 {
 					continue
 				}
-				data, _, err := pdf.Render(c.Report, pdf.Options{Templates: tmpl, Pair: p.Key, Limits: c.Config.PDF})
+				data, _, err := pdf.Render(c.Report, pdf.Options{Templates: tmpl, Pair: p.Key, Limits: c.Config.PDF, Warnings: shown})
 				if err != nil {
 					return nil, templateError(c, err)
 				}
@@ -172,8 +174,8 @@ func templateError(c *pipeline.Context, err error) error {
 
 // renderXLSX renders the workbook and returns its warnings (text cut to
 // a cell's length), which the caller adds to the run's.
-func renderXLSX(c *pipeline.Context) ([]pipeline.Artifact, []pipeline.Warning, error) {
-	data, warns, err := xlsx.Render(c.Report, xlsx.Options{})
+func renderXLSX(c *pipeline.Context) ([]pipeline.Artifact, pipeline.ErrorList, error) {
+	data, warns, err := xlsx.Render(c.Report, xlsx.Options{Warnings: c.Diagnostics.Warnings()})
 	if err != nil {
 		return nil, nil, err
 	}

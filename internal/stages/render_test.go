@@ -96,19 +96,19 @@ func TestRenderStage(t *testing.T) {
 
 	// One after the other, by hand, on a fresh report.
 	seq := renderContext(t, []string{"pdf", "xlsx"}, false)
-	main, warns, err := pdf.Render(seq.Report, pdf.Options{Limits: seq.Config.PDF})
+	main, warns, err := pdf.Render(seq.Report, pdf.Options{Limits: seq.Config.PDF, Warnings: seq.Diagnostics.Warnings()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warns) == 0 || !strings.Contains(warns[0].String(), "東") {
+	if len(warns) == 0 || !strings.Contains(warns[0].Error(), "東") {
 		t.Fatalf("no glyph warning from the PDF: %v", warns)
 	}
-	seq.Report.Warnings = append(seq.Report.Warnings, warns...)
-	pair, _, err := pdf.Render(seq.Report, pdf.Options{Pair: "AZE-GEO", Limits: seq.Config.PDF})
+	seq.Diagnostics = append(seq.Diagnostics, warns...)
+	pair, _, err := pdf.Render(seq.Report, pdf.Options{Pair: "AZE-GEO", Limits: seq.Config.PDF, Warnings: seq.Diagnostics.Warnings()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, _, err := xlsx.Render(seq.Report, xlsx.Options{})
+	book, _, err := xlsx.Render(seq.Report, xlsx.Options{Warnings: seq.Diagnostics.Warnings()})
 	if err != nil {
 		t.Fatal(err)
 	}

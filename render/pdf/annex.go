@@ -75,15 +75,15 @@ func (b *briefing) annex() error {
 
 	b.inputs()
 
-	// The caller may already have added this render's warnings to the
-	// report's (rendering once more per pair); list each once.
-	warns := append([]pipeline.Warning(nil), b.r.Warnings...)
-	seen := map[pipeline.Warning]bool{}
+	// The run's warnings may hold this render's already (a per-pair
+	// note, rendered after the main one); list each once.
+	warns := slices.Clip(b.warns)
+	seen := map[pipeline.Diagnostic]bool{}
 	for _, w := range warns {
-		seen[w] = true
+		seen[*w] = true
 	}
 	for _, w := range b.g.warns {
-		if !seen[w] {
+		if !seen[*w] {
 			warns = append(warns, w)
 		}
 	}
@@ -94,7 +94,7 @@ func (b *briefing) annex() error {
 	}
 	b.noteLine(plural(len(warns), "warning was", "warnings were") + " reported while the briefing was produced. They do not stop a run; the figures above include the data as written.")
 	for _, w := range warns {
-		l.row([]cell{{text: "•", size: 3, st: cellText}, {text: w.String(), size: 97, st: cellText, pad: pad{bottom: 1}}}, rowOpts{split: true})
+		l.row([]cell{{text: "•", size: 3, st: cellText}, {text: b.r.Shown(w), size: 97, st: cellText, pad: pad{bottom: 1}}}, rowOpts{split: true})
 	}
 	return nil
 }

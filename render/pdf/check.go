@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -41,7 +42,7 @@ func NewChecker(dir fs.FS) (*Checker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font: %w", err)
 	}
-	return &Checker{dir: dir, g: newGlyphs(met, func(p string) string { return p })}, nil
+	return &Checker{dir: dir, g: newGlyphs(met)}, nil
 }
 
 // Config checks the config's strings a briefing shows (see Render): the
@@ -49,7 +50,7 @@ func NewChecker(dir fs.FS) (*Checker, error) {
 // [countries] display names, all of them, used or not.
 func (c *Checker) Config(cfg *pipeline.Config) {
 	b := cfg.Briefing
-	c.g.checkConfig(cfg.RelPath(cfg.Path), [4]string{b.Title, b.Subtitle, b.Organization, b.Classification}, cfg.Countries)
+	c.g.checkConfig(pipeline.Position{File: cmp.Or(cfg.Path, "config")}, [4]string{b.Title, b.Subtitle, b.Organization, b.Classification}, cfg.Countries)
 }
 
 // Report checks every string r can show: its config strings and country
@@ -60,8 +61,7 @@ func (c *Checker) Config(cfg *pipeline.Config) {
 // key developments, and checks what they write. The first template error
 // is returned; warnings are collected for Warnings.
 func (c *Checker) Report(r *pipeline.Report) error {
-	c.g.rel = r.RelPath
-	c.g.checkConfig(r.ConfigPath, [4]string{r.Title, r.Subtitle, r.Organization, r.Classification}, r.Names)
+	c.g.checkConfig(r.ConfigPos(), [4]string{r.Title, r.Subtitle, r.Organization, r.Classification}, r.Names)
 	for _, e := range r.Events {
 		c.g.checkEvent(e)
 	}
@@ -115,7 +115,7 @@ func pairSamples(r *pipeline.Report, p *pipeline.PairReport) []PairData {
 }
 
 // Warnings returns the warnings found since the last call.
-func (c *Checker) Warnings() []pipeline.Warning {
+func (c *Checker) Warnings() pipeline.ErrorList {
 	w := c.g.warns[c.sent:]
 	c.sent = len(c.g.warns)
 	return w

@@ -23,7 +23,7 @@ func TestChecker(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Config(&pipeline.Config{Briefing: pipeline.BriefingConfig{Title: r.Title}})
-	if w := c.Warnings(); len(w) != 1 || !strings.Contains(w[0].String(), `config: briefing.title: character U+6771 "東"`) {
+	if w := c.Warnings(); len(w) != 1 || !strings.Contains(w[0].Error(), `config: briefing.title: character U+6771 "東"`) {
 		t.Errorf("config warnings:\n%s", warningLines(w))
 	}
 	err = c.Report(r)

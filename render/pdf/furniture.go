@@ -91,7 +91,7 @@ func checkFurniture(title, marking string, pos func(key string) pipeline.Positio
 	if err != nil {
 		return nil // the layout reports a font that cannot be read
 	}
-	l := &layout{met: met, wr: newWrapper(), g: newGlyphs(met, nil)}
+	l := &layout{met: met, wr: newWrapper(), g: newGlyphs(met)}
 	l.cell.Width = textWidth
 	var errs pipeline.ErrorList
 	for _, x := range []struct {

@@ -20,14 +20,13 @@ const replacement = '\uFFFD'
 // right.
 type glyphs struct {
 	m     *metrics
-	rel   func(string) string // input path as the outputs show it
-	warns []pipeline.Warning
+	warns pipeline.ErrorList
 	seen  map[string]bool // event, field and rune already warned about
 	runes map[rune]bool   // runes warned about anywhere
 }
 
-func newGlyphs(m *metrics, rel func(string) string) *glyphs {
-	return &glyphs{m: m, rel: rel, seen: map[string]bool{}, runes: map[rune]bool{}}
+func newGlyphs(m *metrics) *glyphs {
+	return &glyphs{m: m, seen: map[string]bool{}, runes: map[rune]bool{}}
 }
 
 // clean returns s with every character the font lacks replaced, and layout
@@ -103,10 +102,7 @@ func (g *glyphs) check(pos pipeline.Position, event, field, s string) {
 		}
 		g.seen[key] = true
 		g.runes[r] = true
-		g.warns = append(g.warns, pipeline.Warning{
-			Pos: pos, Event: event, Field: field,
-			Msg: fmt.Sprintf("character %s is not in the PDF font (%s); the briefing shows %c in its place", describeRune(r), fontName, replacement),
-		})
+		g.warns.Warn(pos, event, field, "character %s is not in the PDF font (%s); the briefing shows %c in its place", describeRune(r), fontName, replacement)
 	}
 }
 
@@ -118,10 +114,7 @@ func (g *glyphs) warnRTL(pos pipeline.Position, event, field string, r rune) {
 		return
 	}
 	g.seen[key] = true
-	g.warns = append(g.warns, pipeline.Warning{
-		Pos: pos, Event: event, Field: field,
-		Msg: fmt.Sprintf("text in a right-to-left script (%s) is drawn left to right; right-to-left scripts are not supported", describeRune(r)),
-	})
+	g.warns.Warn(pos, event, field, "text in a right-to-left script (%s) is drawn left to right; right-to-left scripts are not supported", describeRune(r))
 }
 
 // checkNew warns only about characters not reported before, for text such
@@ -160,13 +153,8 @@ func isSpace(r rune) bool {
 
 // checkConfig checks the config's strings a briefing shows: the
 // briefing's title, subtitle, organization and classification, in that
-// order, and country display names. path is the config file as the
-// outputs show it, "" for the defaults.
-func (g *glyphs) checkConfig(path string, briefing [4]string, names map[string]string) {
-	cfg := pipeline.Position{File: path}
-	if cfg.File == "" {
-		cfg.File = "config"
-	}
+// order, and country display names, at cfg.
+func (g *glyphs) checkConfig(cfg pipeline.Position, briefing [4]string, names map[string]string) {
 	for i, key := range [4]string{"briefing.title", "briefing.subtitle", "briefing.organization", "briefing.classification"} {
 		g.check(cfg, "", key, briefing[i])
 	}
@@ -179,9 +167,7 @@ func (g *glyphs) checkConfig(path string, briefing [4]string, names map[string]s
 // names follow the input file's keys, with 1-based list indexes as the
 // loader reports them ("participants[2].name").
 func (g *glyphs) checkEvent(e *pipeline.Event) {
-	pos := e.Pos
-	pos.File = g.rel(pos.File)
-	at := func(field, s string) { g.check(pos, e.ID, field, s) }
+	at := func(field, s string) { g.check(e.Pos, e.ID, field, s) }
 	at("title", e.Title)
 	at("location", e.Location)
 	at("summary", e.Summary)

@@ -27,7 +27,7 @@ func TestGlyphWarnings(t *testing.T) {
 		`config: briefing.title: character U+6771 "東"`:                                                          false,
 	}
 	for _, w := range warns {
-		s := w.String()
+		s := w.Error()
 		for k := range want {
 			if strings.Contains(s, k) {
 				want[k] = true
@@ -80,10 +80,10 @@ func TestGlyphCoverage(t *testing.T) {
 	}
 }
 
-func warningLines(ws []pipeline.Warning) string {
+func warningLines(ws pipeline.ErrorList) string {
 	var b strings.Builder
 	for _, w := range ws {
-		b.WriteString(w.String() + "\n")
+		b.WriteString(w.Error() + "\n")
 	}
 	return b.String()
 }
@@ -115,7 +115,7 @@ func TestRightToLeftWarnings(t *testing.T) {
 	var got []string
 	for _, w := range warns {
 		if strings.Contains(w.Msg, "right-to-left") {
-			got = append(got, w.String())
+			got = append(got, w.Error())
 		}
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -38,13 +38,13 @@ func exampleReportAt(tb testing.TB, path, spec string) *pipeline.Report {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	warns := pipeline.Normalize(cfg, ds)
+	pipeline.Normalize(cfg, ds)
 	p, err := period.Parse(spec, period.Context{Today: period.Date(2025, 10, 27), Latest: pipeline.LatestHeld(ds.Events)})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return pipeline.Aggregate(cfg, ds, pipeline.AggregateOptions{
-		Period: p, GeneratedAt: generatedAt(cfg.Location), Version: "test", Warnings: warns,
+		Period: p, GeneratedAt: generatedAt(cfg.Location), Version: "test",
 	})
 }
 
@@ -58,13 +58,13 @@ func reportOf(tb testing.TB, spec string, evs []*pipeline.Event, countries map[s
 		tb.Fatal(err)
 	}
 	ds := &pipeline.Dataset{Events: evs}
-	warns := pipeline.Normalize(cfg, ds)
+	pipeline.Normalize(cfg, ds)
 	p, err := period.Parse(spec, period.Context{Today: period.Date(2025, 10, 27), Latest: pipeline.LatestHeld(evs)})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return pipeline.Aggregate(cfg, ds, pipeline.AggregateOptions{
-		Period: p, GeneratedAt: generatedAt(cfg.Location), Version: "test", Warnings: warns,
+		Period: p, GeneratedAt: generatedAt(cfg.Location), Version: "test",
 	})
 }
 
@@ -148,7 +148,7 @@ func longSummary(n int) string {
 }
 
 // render renders r and fails the test on error.
-func render(tb testing.TB, r *pipeline.Report, o Options) ([]byte, []pipeline.Warning) {
+func render(tb testing.TB, r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList) {
 	tb.Helper()
 	out, warns, err := Render(r, o)
 	if err != nil {

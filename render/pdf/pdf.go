@@ -12,7 +12,6 @@
 package pdf
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -33,14 +32,17 @@ type Options struct {
 	// Limits bound the rows of each pair section and the pairs that get
 	// one (config [pdf]); zero values mean no limit.
 	Limits pipeline.PDFConfig
+	// Warnings are the run's warnings so far, which the annex lists before
+	// the render's own.
+	Warnings pipeline.ErrorList
 }
 
 // Render returns the PDF briefing for r and the warnings found while
 // rendering (characters the font lacks, naming event and field). The
-// annex lists r.Warnings and these; the caller adds these to the run's.
+// annex lists o.Warnings and these; the caller adds these to the run's.
 // The same report always gives the same bytes: every date written into the
 // file is r.GeneratedAt.
-func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
+func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	d, warns, err := Layout(r, o)
 	if err != nil {
 		return nil, nil, err
@@ -58,7 +60,7 @@ type Doc struct{ b *briefing }
 // Layout does the first half of Render: it lays the briefing out and finds
 // every warning. The second half, Bytes, is most of the time and needs
 // nothing else of the caller's, so it can run beside other work.
-func Layout(r *pipeline.Report, o Options) (*Doc, []pipeline.Warning, error) {
+func Layout(r *pipeline.Report, o Options) (*Doc, pipeline.ErrorList, error) {
 	b, err := build(r, o)
 	if err != nil {
 		return nil, nil, err
@@ -87,6 +89,8 @@ type briefing struct {
 	l *layout
 	g *glyphs
 	n *narrative
+	// warns are the run's warnings so far (Options.Warnings).
+	warns pipeline.ErrorList
 }
 
 // build lays the whole briefing out in a maroto document, ready to
@@ -108,11 +112,11 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 		return nil, fmt.Errorf("pdf: font: %w", err)
 	}
 	if errs := checkFurniture(r.Title, r.Classification, func(string) pipeline.Position {
-		return pipeline.Position{File: cmp.Or(r.ConfigPath, "config")}
+		return r.ConfigPos()
 	}); len(errs) > 0 {
 		return nil, errs
 	}
-	b := &briefing{r: r, s: s, g: newGlyphs(met, r.RelPath), n: n}
+	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings}
 	b.check()
 	cfg := b.config()
 	b.l = newLayout(newMaroto(cfg), newMaroto(cfg), b.g)
@@ -134,7 +138,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 // check warns about every character of the shown data that the font
 // lacks, before anything is drawn, so the annex can list the warnings.
 func (b *briefing) check() {
-	b.g.checkConfig(b.r.ConfigPath, [4]string{b.r.Title, b.r.Subtitle, b.r.Organization, b.r.Classification}, b.r.Names)
+	b.g.checkConfig(b.r.ConfigPos(), [4]string{b.r.Title, b.r.Subtitle, b.r.Organization, b.r.Classification}, b.r.Names)
 	for _, e := range b.s.events() {
 		b.g.checkEvent(e)
 	}

@@ -16,9 +16,10 @@ type setting struct {
 
 // aboutTable records how the workbook was made: the period, the filters,
 // the configuration, every input file with its SHA-256, and the tool, so
-// a number can be traced back to the run that produced it.
-func aboutTable(r *pipeline.Report) *table {
-	rows := settings(r)
+// a number can be traced back to the run that produced it, and the run's
+// warnings.
+func aboutTable(r *pipeline.Report, warns pipeline.ErrorList) *table {
+	rows := settings(r, warns)
 	return &table{
 		sheet: "About",
 		name:  "About",
@@ -33,7 +34,7 @@ func aboutTable(r *pipeline.Report) *table {
 	}
 }
 
-func settings(r *pipeline.Report) []setting {
+func settings(r *pipeline.Report, warns pipeline.ErrorList) []setting {
 	s := []setting{
 		{"Title", r.Title},
 		{"Subtitle", r.Subtitle},
@@ -81,10 +82,10 @@ func settings(r *pipeline.Report) []setting {
 		setting{"Countries", r.Totals.Countries},
 		setting{"People", r.Totals.People},
 		setting{"Rows in Events sheet", len(r.Events)},
-		setting{"Warnings", len(r.Warnings)},
+		setting{"Warnings", len(warns)},
 	)
-	for i, w := range r.Warnings {
-		s = append(s, setting{"Warning " + strconv.Itoa(i+1), w.String()})
+	for i, w := range warns {
+		s = append(s, setting{"Warning " + strconv.Itoa(i+1), r.Shown(w)})
 	}
 	s = append(s,
 		setting{"Tool version", r.Version},

@@ -25,7 +25,7 @@ func exampleReport(tb testing.TB) *pipeline.Report {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	warns := pipeline.Normalize(cfg, ds)
+	pipeline.Normalize(cfg, ds)
 	p, err := period.Parse("all", period.Context{})
 	if err != nil {
 		tb.Fatal(err)
@@ -34,7 +34,6 @@ func exampleReport(tb testing.TB) *pipeline.Report {
 		Period:      p,
 		GeneratedAt: time.Date(2025, 10, 27, 9, 0, 0, 0, cfg.Location),
 		Version:     "test",
-		Warnings:    warns,
 	})
 }
 
@@ -96,7 +95,7 @@ func generatedReport(tb testing.TB, n int, seed int64, p string) *pipeline.Repor
 		tb.Fatal(err)
 	}
 	ds := &pipeline.Dataset{Events: archive(n, seed)}
-	warns := pipeline.Normalize(cfg, ds)
+	pipeline.Normalize(cfg, ds)
 	per, err := period.Parse(p, period.Context{})
 	if err != nil {
 		tb.Fatal(err)
@@ -105,7 +104,6 @@ func generatedReport(tb testing.TB, n int, seed int64, p string) *pipeline.Repor
 		Period:      per,
 		GeneratedAt: time.Date(2025, 10, 27, 9, 0, 0, 0, time.UTC),
 		Version:     "test",
-		Warnings:    warns,
 	})
 }
 

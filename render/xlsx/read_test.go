@@ -33,7 +33,7 @@ func TestSheetsHeadersTablesPanes(t *testing.T) {
 		t.Errorf("active sheet = %d, want 0 (Summary)", got)
 	}
 	rowsIn := map[string]int{
-		"Summary": len(r.Pairs), "Events": len(r.Events), "About": len(settings(r)),
+		"Summary": len(r.Pairs), "Events": len(r.Events), "About": len(settings(r, nil)),
 	}
 	for _, sheet := range sheetOrder {
 		t.Run(sheet, func(t *testing.T) {

@@ -36,8 +36,8 @@ func TestRowLimit(t *testing.T) {
 			want["Sources"] = append(want["Sources"], e.ID)
 		}
 	}
-	want["About"] = make([]string, len(settings(r)))
-	for i, s := range settings(r) {
+	want["About"] = make([]string, len(settings(r, nil)))
+	for i, s := range settings(r, nil) {
 		want["About"][i] = s.key
 	}
 

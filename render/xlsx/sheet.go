@@ -25,10 +25,9 @@ type book struct {
 	f       *excelize.File
 	limit   int // rows per sheet, header included
 	styles  *styles
-	links   map[string][]link   // filled for zipWriter
-	started bool                // the first sheet replaced excelize's Sheet1
-	rel     func(string) string // input path as the outputs show it
-	warns   []pipeline.Warning  // texts cut to a cell's length
+	links   map[string][]link  // filled for zipWriter
+	started bool               // the first sheet replaced excelize's Sheet1
+	warns   pipeline.ErrorList // texts cut to a cell's length
 }
 
 // write streams t over as many sheets as the row limit needs; an empty
@@ -277,18 +276,17 @@ func (b *book) checkLength(t *table, i, c int, s string) {
 	if n <= excelize.TotalCellChars {
 		return
 	}
-	w := pipeline.Warning{Field: t.sheet + " " + t.cols[c].name,
-		Msg: fmt.Sprintf("%d characters; an Excel cell holds %d, so the workbook has only the first %d", n, excelize.TotalCellChars, excelize.TotalCellChars)}
+	var pos pipeline.Position
+	event, field := "", t.sheet+" "+t.cols[c].name
 	if t.event != nil {
 		e, j := t.event(i)
-		w.Pos, w.Event = e.Pos, e.ID
-		w.Pos.File = b.rel(w.Pos.File)
+		pos, event = e.Pos, e.ID
 		if f := t.cols[c].field; f != "" {
-			w.Field = f
+			field = f
 			if strings.Contains(f, "%d") {
-				w.Field = fmt.Sprintf(f, j+1)
+				field = fmt.Sprintf(f, j+1)
 			}
 		}
 	}
-	b.warns = append(b.warns, w)
+	b.warns.Warn(pos, event, field, "%d characters; an Excel cell holds %d, so the workbook has only the first %d", n, excelize.TotalCellChars, excelize.TotalCellChars)
 }

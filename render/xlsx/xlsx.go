@@ -29,14 +29,17 @@ type Options struct {
 	// ExcelRowLimit. Tests inject a small limit to exercise continuation
 	// sheets ("Events (2)").
 	RowLimit int
+	// Warnings are the run's warnings so far, which the About sheet lists
+	// before the workbook's own.
+	Warnings pipeline.ErrorList
 }
 
 // Render returns the workbook for r and the warnings found while writing
 // it (texts longer than a cell holds, naming event and field), which its
-// About sheet lists after r.Warnings; the caller adds them to the run's.
+// About sheet lists after o.Warnings; the caller adds them to the run's.
 // Two calls with the same Report return the same bytes. It fails only on
 // a RowLimit outside [2, ExcelRowLimit] or when excelize does.
-func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
+func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	limit := o.RowLimit
 	if limit == 0 {
 		limit = ExcelRowLimit
@@ -50,20 +53,18 @@ func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
 	zw := newZipWriter()
 	f.SetZipWriter(zw.bind)
 
-	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links, rel: r.RelPath}
+	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links}
 	if err := b.styles.create(f); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: styles: %w", err)
 	}
 	if err := setProperties(f, r); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: document properties: %w", err)
 	}
-	for _, t := range tables(r) {
+	for _, t := range tables(r, o.Warnings) {
 		if t.sheet == "About" && len(b.warns) > 0 {
 			// About comes last and lists the warnings of the sheets
-			// before it too. r is shared with the PDF: a copy.
-			withCuts := *r
-			withCuts.Warnings = append(slices.Clip(r.Warnings), b.warns...)
-			t = aboutTable(&withCuts)
+			// before it too.
+			t = aboutTable(r, append(slices.Clip(o.Warnings), b.warns...))
 		}
 		if err := b.write(t); err != nil {
 			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
@@ -81,13 +82,13 @@ func Render(r *pipeline.Report, o Options) ([]byte, []pipeline.Warning, error) {
 }
 
 // tables lists the sheets in workbook order.
-func tables(r *pipeline.Report) []*table {
+func tables(r *pipeline.Report, warns pipeline.ErrorList) []*table {
 	return []*table{
 		summaryTable(r),
 		eventsTable(r),
 		participantsTable(r),
 		focusAreasTable(r),
 		sourcesTable(r),
-		aboutTable(r),
+		aboutTable(r, warns),
 	}
 }
