@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -85,7 +86,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		w.Pos.File = cfg.RelPath(w.Pos.File)
 		r.Warnings[i] = w
 	}
-	r.Filters = sortedKeys(filter)
+	r.Filters = slices.Sorted(maps.Keys(filter))
 
 	pairs := map[string]*pairAcc{}
 	acc := func(a, b string) *pairAcc {
@@ -153,7 +154,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 
 	countries := map[string]bool{}
 	people := map[string]bool{}
-	for _, key := range sortedKeys(pairs) {
+	for _, key := range slices.Sorted(maps.Keys(pairs)) {
 		pa := pairs[key]
 		pr := pa.finish(kinds)
 		pr.Change = pr.Events - pr.Previous

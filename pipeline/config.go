@@ -3,11 +3,12 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -327,13 +328,13 @@ func codePoint(r rune) string {
 // depend on map order.
 func checkAliases(m map[string][]string, key string, bad func(toml.Key, string, ...any)) {
 	owner := map[string]string{}
-	for _, canon := range sortedKeys(m) {
+	for _, canon := range slices.Sorted(maps.Keys(m)) {
 		if strings.TrimSpace(canon) == "" {
 			bad(toml.Key{key, canon}, "a canonical name must not be empty")
 		}
 		owner[fold(canon)] = canon
 	}
-	for _, canon := range sortedKeys(m) {
+	for _, canon := range slices.Sorted(maps.Keys(m)) {
 		for _, a := range m[canon] {
 			f := fold(a)
 			if f == "" {
@@ -465,12 +466,7 @@ func absPath(p string) string {
 // reports whether anything was deleted.
 func checkTypes(doc map[string]any, t reflect.Type, path toml.Key, bad func(toml.Key, string, ...any)) bool {
 	dropped := false
-	keys := make([]string, 0, len(doc))
-	for k := range doc {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(doc)) {
 		f, ok := tomlField(t, k)
 		if !ok {
 			continue
@@ -491,7 +487,7 @@ func checkTypes(doc map[string]any, t reflect.Type, path toml.Key, bad func(toml
 // checkMapValues checks the values of a table decoded into a Go map.
 func checkMapValues(m map[string]any, elem reflect.Type, path toml.Key, bad func(toml.Key, string, ...any)) bool {
 	dropped := false
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if !fitType(m, k, elem, append(path[:len(path):len(path)], k), bad) {
 			delete(m, k)
 			dropped = true

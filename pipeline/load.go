@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -431,7 +433,7 @@ func checkEvents(file string, src []byte, doc map[string]any, countries *country
 
 	top := &fields{errs: &errs, sec: secs[0], file: file, m: doc}
 	if _, ok := doc["event"]; len(doc) > 1 || len(doc) == 1 && !ok {
-		for _, k := range sortedKeys(doc) {
+		for _, k := range slices.Sorted(maps.Keys(doc)) {
 			if k != "event" {
 				top.fail(k, "unknown top-level key; event files hold [[event]] tables only")
 			}
@@ -519,15 +521,6 @@ func checkDuplicateIDs(events []*Event, errs *ErrorList) {
 		}
 		first[e.ID] = e
 	}
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // DisplayPath shows path relative to the working directory when it lies

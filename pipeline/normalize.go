@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -150,7 +152,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) []Warning {
 			msg += fmt.Sprintf(" (%d events)", u.events)
 		}
 		if len(areas) > 0 {
-			if s := closestFold(n, sortedKeys(areas)); s != "" {
+			if s := closestFold(n, slices.Sorted(maps.Keys(areas))); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 		}

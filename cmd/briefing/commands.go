@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -227,9 +228,10 @@ func cmdInit(c *cli.Context) error {
 		}
 	}
 	if len(exists) > 0 {
-		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(sortStrings(exists), ", "))
+		slices.Sort(exists)
+		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(exists, ", "))
 	}
-	for _, name := range sortStrings(keys(files)) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return fmt.Errorf("init: %w", unwrap(err))
