@@ -440,11 +440,14 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// closest returns the candidate within edit distance 2 of s, or "".
+// closest returns the candidate within edit distance 2 of s, or "": the
+// known field a misspelt key meant, or the focus area an unknown one did.
+// Both are compared folded (case, spaces, Unicode form), as names match.
 func closest(s string, candidates []string) string {
 	best, bestD := "", 3
+	s = fold(s)
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestD {
+		if d := editDistance(s, fold(c)); d < bestD {
 			best, bestD = c, d
 		}
 	}
