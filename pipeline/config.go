@@ -134,7 +134,7 @@ func LoadConfig(path string) (*Config, error) {
 	src, err := readRegular(path, DefaultMaxFileBytes, "the limit for a config file")
 	if err != nil {
 		var errs ErrorList
-		errs.Add(Position{File: display}, "", "", "cannot read config: %s", pathErr(err))
+		errs.Add(Position{File: display}, "", "", "cannot read config: %v", UnwrapPath(err))
 		return nil, errs
 	}
 	if errs := checkBytes(display, src); len(errs) > 0 {

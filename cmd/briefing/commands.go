@@ -234,32 +234,34 @@ func cmdInit(c *cli.Context) error {
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return fmt.Errorf("init: %w", unwrap(err))
+			return initError(err)
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
-			return fmt.Errorf("init: %w", unwrap(err))
+			return initError(err)
 		}
 		_, err = f.Write(files[name])
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("init: %s: %w", path, unwrap(err))
+			return initError(err)
 		}
 		fmt.Fprintf(c.App.ErrWriter, "briefing: created %s\n", path)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "output"), 0o755); err != nil {
-		return fmt.Errorf("init: %w", unwrap(err))
+		return initError(err)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "briefing: next: cd %s && briefing check && briefing build\n", dir)
 	return nil
 }
 
-func unwrap(err error) error {
+// initError is err as "init: PATH: reason", without the operation
+// ("mkdir", "open", "write") an *fs.PathError names.
+func initError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+		return fmt.Errorf("init: %s: %w", pe.Path, pe.Err)
 	}
-	return err
+	return fmt.Errorf("init: %w", err)
 }

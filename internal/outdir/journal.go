@@ -293,7 +293,7 @@ func recoverJournal(c *pipeline.Context, dir string, ops fsOps) error {
 		err = j.back(dir, ops)
 	}
 	if err != nil {
-		return &WriteError{Path: filepath.Join(dir, journalName), Err: fmt.Errorf("recovering the interrupted commit (%s): %v", action, UnwrapPath(err))}
+		return &WriteError{Path: filepath.Join(dir, journalName), Err: fmt.Errorf("recovering the interrupted commit (%s): %v", action, pipeline.UnwrapPath(err))}
 	}
 	c.Log.Info("recovered interrupted commit", "stage", "write", "action", action, "dir", displayDir(dir), "files", j.finals())
 	return nil
