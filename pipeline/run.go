@@ -16,7 +16,6 @@ import (
 type Options struct {
 	ConfigPath string
 	Period     string   // --period; "" = briefing.period
-	Pairs      []string // --pair, as typed
 	OutDir     string   // --out; "" = output.dir
 	Formats    []string // --format; nil = output.formats
 	PerPair    bool     // --per-pair

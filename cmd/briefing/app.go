@@ -171,9 +171,7 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 			return nil, usagef("--pair: %v", err)
 		}
 		ctx.PairKeys = append(ctx.PairKeys, key)
-		opt.Pairs = append(opt.Pairs, p)
 	}
-	ctx.Options = opt
 	return ctx, nil
 }
 
