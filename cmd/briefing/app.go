@@ -32,7 +32,7 @@ func toolVersion() string {
 }
 
 // logFormatKey is where Before records --log-format in the app's Metadata,
-// for the messages of a failed run (exitCodeFormat).
+// for the messages of a failed run (exitCode).
 const logFormatKey = "log-format"
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
