@@ -219,7 +219,7 @@ func (c *Config) Validate() error {
 	} else {
 		c.Location = loc
 	}
-	if _, err := period.Parse(c.Briefing.Period, period.Context{Today: period.Date(2000, 1, 1)}); err != nil {
+	if err := period.Validate(c.Briefing.Period); err != nil {
 		bad("briefing.period", "%v", err)
 	}
 	if len(c.Input.Paths) == 0 {

@@ -135,7 +135,7 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 	if c.IsSet("period") {
 		opt.Period = c.String("period")
 		// Check the form now, so a typo is a usage error before any loading.
-		if _, err := period.Parse(opt.Period, period.Context{Today: period.Date(2000, 1, 3)}); err != nil {
+		if err := period.Validate(opt.Period); err != nil {
 			return nil, &usageError{msg: "--period: " + err.Error()}
 		}
 	}
