@@ -100,6 +100,21 @@ type PDFConfig struct {
 // Formats the build can write.
 var Formats = []string{"pdf", "xlsx"}
 
+// ParseFormat reads one entry of a list of formats, output.formats or
+// --format, so that a list means the same in both: a name of Formats in
+// any case, spaces around it ignored, not among the entries before it
+// (already parsed). It returns the name in lower case.
+func ParseFormat(f string, before []string) (string, error) {
+	f = strings.ToLower(strings.TrimSpace(f))
+	switch {
+	case !slices.Contains(Formats, f):
+		return f, fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", "))
+	case slices.Contains(before, f):
+		return f, fmt.Errorf("%q is listed twice", f)
+	}
+	return f, nil
+}
+
 // DefaultConfig returns the configuration used when no file is given; a file
 // is decoded on top of it.
 func DefaultConfig() *Config {
@@ -240,16 +255,11 @@ func (c *Config) Validate() error {
 	if len(c.Output.Formats) == 0 {
 		bad("output.formats", "must list at least one of %s", strings.Join(Formats, ", "))
 	}
-	seenFmt := map[string]bool{}
 	for i, f := range c.Output.Formats {
-		f = strings.ToLower(strings.TrimSpace(f))
-		c.Output.Formats[i] = f
-		if !contains(Formats, f) {
-			bad("output.formats", "%q is not one of %s", f, strings.Join(Formats, ", "))
-		} else if seenFmt[f] {
-			bad("output.formats", "%q is listed twice", f)
+		var err error
+		if c.Output.Formats[i], err = ParseFormat(f, c.Output.Formats[:i]); err != nil {
+			bad("output.formats", "%v", err)
 		}
-		seenFmt[f] = true
 	}
 	if err := CheckName(c.Output.Name); err != nil {
 		bad("output.name", "%v", err)

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -298,5 +300,25 @@ func TestConfigMissingFile(t *testing.T) {
 	sameLines(t, errorLines(t, dir, err), []string{"nope.toml: cannot read config: no such file or directory"})
 	if _, err := os.Stat(filepath.Join(dir, "nope.toml")); err == nil {
 		t.Error("LoadConfig created the file")
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, tc := range []struct {
+		f       string
+		before  []string
+		want    string
+		wantErr string
+	}{
+		{"pdf", nil, "pdf", ""},
+		{" XLSX ", []string{"pdf"}, "xlsx", ""},
+		{"docx", nil, "docx", `"docx" is not one of pdf, xlsx`},
+		{"", nil, "", `"" is not one of pdf, xlsx`},
+		{"Pdf", []string{"pdf"}, "pdf", `"pdf" is listed twice`},
+	} {
+		got, err := ParseFormat(tc.f, tc.before)
+		if got != tc.want || fmt.Sprint(err) != fmt.Sprint(cmp.Or(tc.wantErr, "<nil>")) {
+			t.Errorf("ParseFormat(%q, %q) = %q, %v; want %q, %s", tc.f, tc.before, got, err, tc.want, cmp.Or(tc.wantErr, "nil"))
+		}
 	}
 }

@@ -48,20 +48,17 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	return err
 }
 
-// parseFormats reads --format by the rules of output.formats, so that a
-// list means the same on the command line and in the config: known names,
-// any case, each once.
+// parseFormats reads --format, a comma-separated list, by the rules of
+// output.formats (pipeline.ParseFormat).
 func parseFormats(f string) ([]string, error) {
 	var out []string
 	for _, x := range strings.Split(f, ",") {
-		x = strings.ToLower(strings.TrimSpace(x))
-		switch {
-		case x == "":
+		if strings.TrimSpace(x) == "" {
 			return nil, usagef("--format %q: empty format; list %s separated by commas", f, strings.Join(pipeline.Formats, ", "))
-		case !slices.Contains(pipeline.Formats, x):
-			return nil, usagef("--format: %q is not one of %s", x, strings.Join(pipeline.Formats, ", "))
-		case slices.Contains(out, x):
-			return nil, usagef("--format: %q is listed twice", x)
+		}
+		x, err := pipeline.ParseFormat(x, out)
+		if err != nil {
+			return nil, usagef("--format: %v", err)
 		}
 		out = append(out, x)
 	}
