@@ -25,7 +25,8 @@ type Options struct {
 }
 
 // Context is shared by the stages of a run: the config and each stage's
-// product. There is no package-level state.
+// product. Stages keep nothing of a run anywhere else (ARCHITECTURE.md
+// lists the package-level state there is).
 type Context struct {
 	context.Context
 	Options Options
