@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"time"
@@ -83,7 +84,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		r.configFile = cfg.Path
 		r.files[cfg.Path] = r.ConfigPath
 	}
-	r.Filters = sortedKeys(filter)
+	r.Filters = slices.Sorted(maps.Keys(filter))
 
 	pairs := map[string]*pairAcc{}
 	acc := func(a, b string) *pairAcc {
@@ -151,7 +152,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 
 	countries := map[string]bool{}
 	people := map[string]bool{}
-	for _, key := range sortedKeys(pairs) {
+	for _, key := range slices.Sorted(maps.Keys(pairs)) {
 		pa := pairs[key]
 		pr := pa.finish(kinds)
 		pr.Change = pr.Events - pr.Previous

@@ -12,11 +12,13 @@ package pipeline
 
 import (
 	"fmt"
-	"github.com/briefing-tool/briefing/internal/benchdata"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefing-tool/briefing/internal/benchdata"
 
 	"github.com/BurntSushi/toml"
 
@@ -197,4 +199,32 @@ func BenchmarkAggregate(b *testing.B) {
 			})
 		}
 	})
+}
+
+// BenchmarkLoadConfig reads the shipped example's config.toml, and a copy
+// with values of the wrong type, which LoadConfig reports and drops.
+func BenchmarkLoadConfig(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "config.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	for _, c := range []struct{ name, src string }{
+		{"example", string(src)},
+		{"type errors", strings.NewReplacer(`per_pair = false`, `per_pair = "no"`, `max_events = 40`, `max_events = "40"`).Replace(string(src))},
+	} {
+		path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".toml")
+		if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				cfg, err := LoadConfig(path)
+				if cfg == nil || (err == nil) != (c.name == "example") {
+					b.Fatalf("LoadConfig: %v", err)
+				}
+			}
+		})
+	}
 }

@@ -3,11 +3,12 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -99,6 +100,21 @@ type PDFConfig struct {
 // Formats the build can write.
 var Formats = []string{"pdf", "xlsx"}
 
+// ParseFormat reads one entry of a list of formats, output.formats or
+// --format, so that a list means the same in both: a name of Formats in
+// any case, spaces around it ignored, not among the entries before it
+// (already parsed). It returns the name in lower case.
+func ParseFormat(f string, before []string) (string, error) {
+	f = strings.ToLower(strings.TrimSpace(f))
+	switch {
+	case !slices.Contains(Formats, f):
+		return f, fmt.Errorf("%q is not one of %s", f, strings.Join(Formats, ", "))
+	case slices.Contains(before, f):
+		return f, fmt.Errorf("%q is listed twice", f)
+	}
+	return f, nil
+}
+
 // DefaultConfig returns the configuration used when no file is given; a file
 // is decoded on top of it.
 func DefaultConfig() *Config {
@@ -133,7 +149,7 @@ func LoadConfig(path string) (*Config, error) {
 	src, err := readRegular(path, DefaultMaxFileBytes, "the limit for a config file")
 	if err != nil {
 		var errs ErrorList
-		errs.Add(Position{File: display}, "", "", "cannot read config: %s", pathErr(err))
+		errs.Add(Position{File: display}, "", "", "cannot read config: %v", UnwrapPath(err))
 		return nil, errs
 	}
 	if errs := checkBytes(display, src); len(errs) > 0 {
@@ -145,11 +161,12 @@ func LoadConfig(path string) (*Config, error) {
 	// Lists replace the defaults rather than merging into them.
 	cfg.Input.Paths, cfg.Output.Formats = nil, nil
 	var errs ErrorList
-	// The decoder stops at the first value of the wrong type and gives no
-	// column, so types are checked on a generic decode first: every
-	// mismatch is reported and dropped, and the rest is decoded as usual.
+	// Decoding into cfg would stop at the first value of the wrong type,
+	// without a column, so the file is decoded once into a generic tree;
+	// decodeTable reports every mismatch and stores the rest in cfg.
 	var doc map[string]any
-	if _, err := toml.Decode(string(src), &doc); err != nil {
+	md, err := toml.Decode(string(src), &doc)
+	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			errs.Add(syntaxPos(display, src, pe), "", "", "TOML syntax: %s", pe.Message)
@@ -161,37 +178,21 @@ func LoadConfig(path string) (*Config, error) {
 	badType := func(k toml.Key, format string, args ...any) {
 		errs.Add(cfg.keyPos(k...), "", k.String(), format, args...)
 	}
-	data := string(src)
-	if checkTypes(doc, reflect.TypeFor[Config](), nil, badType) {
-		var buf strings.Builder
-		if err := toml.NewEncoder(&buf).Encode(doc); err != nil {
-			errs.Add(Position{File: display}, "", "", "TOML: %v", err)
-			return nil, errs
-		}
-		data = buf.String()
-	}
-	md, err := toml.Decode(data, cfg)
-	if err != nil { // not expected after checkTypes; report it all the same
-		errs.Add(Position{File: display}, "", "", "%v", err)
-		errs.Sort()
-		return nil, errs
-	}
-	if !md.IsDefined("input", "paths") {
+	used := map[string]keyUse{}
+	decodeTable(doc, reflect.ValueOf(cfg).Elem(), nil, badType, used)
+	// A list left out, or left out for its type, keeps its default; one
+	// given, even empty, replaces it (setValue makes a non-nil slice).
+	if cfg.Input.Paths == nil {
 		cfg.Input.Paths = DefaultConfig().Input.Paths
 	}
-	if !md.IsDefined("output", "formats") {
+	if cfg.Output.Formats == nil {
 		cfg.Output.Formats = DefaultConfig().Output.Formats
 	}
-	reported := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		// Under an unknown table every key is undecoded too; naming the
-		// table is enough.
-		if len(k) > 1 && reported[k[:len(k)-1].String()] {
-			reported[k.String()] = true
-			continue
+	for _, k := range md.Keys() { // every key, in the file's order
+		if used[k.String()] == 0 && !usedAbove(used, k) {
+			used[k.String()] = keyUnknown
+			errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
 		}
-		reported[k.String()] = true
-		errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
 	}
 	if err := cfg.Validate(); err != nil {
 		errs = append(errs, err.(ErrorList)...)
@@ -218,7 +219,7 @@ func (c *Config) Validate() error {
 	} else {
 		c.Location = loc
 	}
-	if _, err := period.Parse(c.Briefing.Period, period.Context{Today: period.Date(2000, 1, 1)}); err != nil {
+	if err := period.Validate(c.Briefing.Period); err != nil {
 		bad("briefing.period", "%v", err)
 	}
 	if len(c.Input.Paths) == 0 {
@@ -239,16 +240,11 @@ func (c *Config) Validate() error {
 	if len(c.Output.Formats) == 0 {
 		bad("output.formats", "must list at least one of %s", strings.Join(Formats, ", "))
 	}
-	seenFmt := map[string]bool{}
 	for i, f := range c.Output.Formats {
-		f = strings.ToLower(strings.TrimSpace(f))
-		c.Output.Formats[i] = f
-		if !contains(Formats, f) {
-			bad("output.formats", "%q is not one of %s", f, strings.Join(Formats, ", "))
-		} else if seenFmt[f] {
-			bad("output.formats", "%q is listed twice", f)
+		var err error
+		if c.Output.Formats[i], err = ParseFormat(f, c.Output.Formats[:i]); err != nil {
+			bad("output.formats", "%v", err)
 		}
-		seenFmt[f] = true
 	}
 	if err := CheckName(c.Output.Name); err != nil {
 		bad("output.name", "%v", err)
@@ -327,13 +323,13 @@ func codePoint(r rune) string {
 // depend on map order.
 func checkAliases(m map[string][]string, key string, bad func(toml.Key, string, ...any)) {
 	owner := map[string]string{}
-	for _, canon := range sortedKeys(m) {
+	for _, canon := range slices.Sorted(maps.Keys(m)) {
 		if strings.TrimSpace(canon) == "" {
 			bad(toml.Key{key, canon}, "a canonical name must not be empty")
 		}
 		owner[fold(canon)] = canon
 	}
-	for _, canon := range sortedKeys(m) {
+	for _, canon := range slices.Sorted(maps.Keys(m)) {
 		for _, a := range m[canon] {
 			f := fold(a)
 			if f == "" {
@@ -459,45 +455,94 @@ func absPath(p string) string {
 	return a
 }
 
-// checkTypes reports every value of doc whose TOML type does not fit the
-// struct t (a table of Config) and deletes it, so that decoding the rest
-// cannot fail. Keys t does not have are left for MetaData.Undecoded. It
-// reports whether anything was deleted.
-func checkTypes(doc map[string]any, t reflect.Type, path toml.Key, bad func(toml.Key, string, ...any)) bool {
-	dropped := false
-	keys := make([]string, 0, len(doc))
-	for k := range doc {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		f, ok := tomlField(t, k)
+// keyUse is what decodeTable did with a key of the file (its String).
+type keyUse uint8
+
+const (
+	keyUsedTable keyUse = iota + 1 // a table whose keys are marked one by one
+	keyUsedAll                     // a value stored or reported, and whatever lies below it
+	keyUnknown                     // reported as unknown, and whatever lies below it
+)
+
+// decodeTable stores the values of doc, a table of the generic tree, in
+// the struct v (a table of Config), as toml.Decode would: a key names the
+// field whose tag it matches, exactly or else ignoring case. A value whose
+// TOML type does not fit is reported with bad and left out, so that every
+// mismatch is reported. Keys v has no field for are left out of used, for
+// the unknown-key check.
+func decodeTable(doc map[string]any, v reflect.Value, path toml.Key, bad func(toml.Key, string, ...any), used map[string]keyUse) {
+	for _, k := range slices.Sorted(maps.Keys(doc)) {
+		f, ok := tomlField(v.Type(), k)
 		if !ok {
 			continue
 		}
 		key := append(path[:len(path):len(path)], k)
 		if !fitType(doc, k, f.Type, key, bad) {
-			delete(doc, k)
-			dropped = true
-		} else if m, isMap := doc[k].(map[string]any); isMap && f.Type.Kind() == reflect.Map {
-			dropped = checkMapValues(m, f.Type.Elem(), key, bad) || dropped
-		} else if isMap && f.Type.Kind() == reflect.Struct {
-			dropped = checkTypes(m, f.Type, key, bad) || dropped
+			used[key.String()] = keyUsedAll
+			continue
+		}
+		fv := v.FieldByIndex(f.Index)
+		switch f.Type.Kind() {
+		case reflect.Struct:
+			used[key.String()] = keyUsedTable
+			decodeTable(doc[k].(map[string]any), fv, key, bad, used)
+		case reflect.Map:
+			used[key.String()] = keyUsedTable
+			decodeMap(doc[k].(map[string]any), fv, key, bad, used)
+		default:
+			used[key.String()] = keyUsedAll
+			setValue(fv, doc[k])
 		}
 	}
-	return dropped
 }
 
-// checkMapValues checks the values of a table decoded into a Go map.
-func checkMapValues(m map[string]any, elem reflect.Type, path toml.Key, bad func(toml.Key, string, ...any)) bool {
-	dropped := false
-	for _, k := range sortedKeys(m) {
-		if !fitType(m, k, elem, append(path[:len(path):len(path)], k), bad) {
-			delete(m, k)
-			dropped = true
+// usedAbove reports whether a key above k was stored, reported or found
+// unknown as a whole: then that key's message covers k. (A dotted key,
+// a.b.c = 1, comes without the keys a and a.b.)
+func usedAbove(used map[string]keyUse, k toml.Key) bool {
+	for n := 1; n < len(k); n++ {
+		if u := used[k[:n].String()]; u == keyUsedAll || u == keyUnknown {
+			return true
 		}
 	}
-	return dropped
+	return false
+}
+
+// decodeMap is decodeTable for a Go map of strings or lists of strings
+// ([countries], [focus_areas], [people]).
+func decodeMap(m map[string]any, v reflect.Value, path toml.Key, bad func(toml.Key, string, ...any), used map[string]keyUse) {
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(v.Type()))
+	}
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		key := append(path[:len(path):len(path)], k)
+		used[key.String()] = keyUsedAll
+		if fitType(m, k, v.Type().Elem(), key, bad) {
+			e := reflect.New(v.Type().Elem()).Elem()
+			setValue(e, m[k])
+			v.SetMapIndex(reflect.ValueOf(k), e)
+		}
+	}
+}
+
+// setValue stores x, a value fitType accepted for v, in v.
+func setValue(v reflect.Value, x any) {
+	switch x := x.(type) {
+	case string:
+		v.SetString(x)
+	case bool:
+		v.SetBool(x)
+	case int64:
+		v.SetInt(x)
+	case []any: // of strings
+		s := make([]string, len(x))
+		for i, e := range x {
+			s[i] = e.(string)
+		}
+		v.Set(reflect.ValueOf(s))
+	default:
+		panic(fmt.Sprintf("config: no decoding of %T into %s", x, v.Type()))
+	}
 }
 
 // fitType reports whether m[k] can be decoded into a value of type t,

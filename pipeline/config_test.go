@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,6 +89,19 @@ func TestConfigValidation(t *testing.T) {
 			[]string{`config.toml:1:9: title: unknown key`}},
 		{"unknown/quoted header", "[ \"pairs\" ]\nexclude = [\"GEO-AZE\"]\n",
 			[]string{`config.toml:2:11: pairs.exclude: unknown key`}},
+		// Naming an unknown table is enough: not its dotted keys, nor a
+		// table repeated as an array of tables.
+		{"unknown/dotted key under unknown table", "[foo]\na = 1\n[foo.bar]\nx.y.z = 1\n",
+			[]string{`config.toml:1:2: foo: unknown key`}},
+		{"unknown/array of tables", "[[foo]]\na = 1\n[[foo]]\na = 2\n",
+			[]string{`config.toml:1:3: foo: unknown key`}},
+		// A wrong type elsewhere does not change how unknown keys read.
+		{"unknown/dotted key", "[output]\nextra.deep = 1\n",
+			[]string{`config.toml:2:1: output.extra.deep: unknown key`}},
+		{"unknown/dotted key and a wrong type", "[output]\nextra.deep = 1\nper_pair = 1\n",
+			[]string{`config.toml:2:1: output.extra.deep: unknown key`, `config.toml:3:12: output.per_pair: expected true or false, found an integer (1)`}},
+		{"unknown/under a value of the wrong type", "[countries]\nGEO = \"Georgia\"\n[countries.ABC]\nx.y = 1\n",
+			[]string{`config.toml:3:2: countries.ABC: expected a string, found a table`}},
 
 		// Wrong types: every one reported, with its position.
 		{"types", "[briefing]\ntitle = 5\n\n[output]\nper_pair = \"yes\"\nformats = \"pdf\"\n\n[input]\npaths = [\"input/*.toml\", 3]\n\n[countries]\nXKX = 1\n\n[people]\n\"Zakir Hasanov\" = \"Zakir Həsənov\"\n",
@@ -298,5 +313,25 @@ func TestConfigMissingFile(t *testing.T) {
 	sameLines(t, errorLines(t, dir, err), []string{"nope.toml: cannot read config: no such file or directory"})
 	if _, err := os.Stat(filepath.Join(dir, "nope.toml")); err == nil {
 		t.Error("LoadConfig created the file")
+	}
+}
+
+func TestParseFormat(t *testing.T) {
+	for _, tc := range []struct {
+		f       string
+		before  []string
+		want    string
+		wantErr string
+	}{
+		{"pdf", nil, "pdf", ""},
+		{" XLSX ", []string{"pdf"}, "xlsx", ""},
+		{"docx", nil, "docx", `"docx" is not one of pdf, xlsx`},
+		{"", nil, "", `"" is not one of pdf, xlsx`},
+		{"Pdf", []string{"pdf"}, "pdf", `"pdf" is listed twice`},
+	} {
+		got, err := ParseFormat(tc.f, tc.before)
+		if got != tc.want || fmt.Sprint(err) != fmt.Sprint(cmp.Or(tc.wantErr, "<nil>")) {
+			t.Errorf("ParseFormat(%q, %q) = %q, %v; want %q, %s", tc.f, tc.before, got, err, tc.want, cmp.Or(tc.wantErr, "nil"))
+		}
 	}
 }

@@ -2,9 +2,10 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -75,12 +76,7 @@ func (f *fields) unknown(known []string) {
 	if all {
 		return
 	}
-	keys := make([]string, 0, len(f.m))
-	for k := range f.m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(f.m)) {
 		if contains(known, k) {
 			continue
 		}
@@ -444,11 +440,14 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// closest returns the candidate within edit distance 2 of s, or "".
+// closest returns the candidate within edit distance 2 of s, or "": the
+// known field a misspelt key meant, or the focus area an unknown one did.
+// Both are compared folded (case, spaces, Unicode form), as names match.
 func closest(s string, candidates []string) string {
 	best, bestD := "", 3
+	s = fold(s)
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestD {
+		if d := editDistance(s, fold(c)); d < bestD {
 			best, bestD = c, d
 		}
 	}

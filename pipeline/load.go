@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -175,7 +177,7 @@ func (w *walker) walk(dir, rel string, depth int) {
 		if depth == 0 && errors.Is(err, fs.ErrNotExist) {
 			return // the base does not exist: the glob matches no files
 		}
-		w.errs = append(w.errs, "cannot read directory "+DisplayPath(dir)+": "+pathErr(err))
+		w.errs = append(w.errs, "cannot read directory "+DisplayPath(dir)+": "+UnwrapPath(err).Error())
 		return
 	}
 	if w.seenDirs[real] {
@@ -185,7 +187,7 @@ func (w *walker) walk(dir, rel string, depth int) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		// Entries read before the error still count; the error is reported.
-		w.errs = append(w.errs, "cannot read directory "+DisplayPath(dir)+": "+pathErr(err))
+		w.errs = append(w.errs, "cannot read directory "+DisplayPath(dir)+": "+UnwrapPath(err).Error())
 	}
 	for _, d := range entries {
 		path := filepath.Join(dir, d.Name())
@@ -223,15 +225,6 @@ func patternDepth(pattern string) int {
 	return strings.Count(pattern, "/")
 }
 
-// pathErr is err's message without the path an fs.PathError repeats.
-func pathErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 type fileResult struct {
 	input  Input
 	events []*Event
@@ -244,7 +237,7 @@ func loadFile(path, display string, maxBytes int64, countries *country.Table) (r
 	r.input.Path = display
 	src, err := readRegular(path, maxBytes, "input.max_file_bytes")
 	if err != nil {
-		r.errs.Add(Position{File: display}, "", "", "cannot read file: %s", pathErr(err))
+		r.errs.Add(Position{File: display}, "", "", "cannot read file: %v", UnwrapPath(err))
 		return r
 	}
 	sum := sha256.Sum256(src)
@@ -431,7 +424,7 @@ func checkEvents(file string, src []byte, doc map[string]any, countries *country
 
 	top := &fields{errs: &errs, sec: secs[0], file: file, m: doc}
 	if _, ok := doc["event"]; len(doc) > 1 || len(doc) == 1 && !ok {
-		for _, k := range sortedKeys(doc) {
+		for _, k := range slices.Sorted(maps.Keys(doc)) {
 			if k != "event" {
 				top.fail(k, "unknown top-level key; event files hold [[event]] tables only")
 			}
@@ -521,13 +514,20 @@ func checkDuplicateIDs(events []*Event, errs *ErrorList) {
 	}
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// UnwrapPath drops the *fs.PathError or *os.LinkError around err, whose
+// paths repeat what a message names already ("cannot read file: …",
+// outdir's WriteError): "permission denied", not "open a/b: permission
+// denied".
+func UnwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	sort.Strings(keys)
-	return keys
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // DisplayPath shows path relative to the working directory when it lies

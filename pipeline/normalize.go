@@ -2,8 +2,9 @@ package pipeline
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
-	"strings"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -150,7 +151,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 			msg += fmt.Sprintf(" (%d events)", u.events)
 		}
 		if len(areas) > 0 {
-			if s := closestFold(n, sortedKeys(areas)); s != "" {
+			if s := closest(n, slices.Sorted(maps.Keys(areas))); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
 		}
@@ -158,14 +159,4 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 	}
 	warns.Sort()
 	return warns
-}
-
-func closestFold(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if d := editDistance(fold(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	return best
 }

@@ -16,7 +16,6 @@ import (
 type Options struct {
 	ConfigPath string
 	Period     string   // --period; "" = briefing.period
-	Pairs      []string // --pair, as typed
 	OutDir     string   // --out; "" = output.dir
 	Formats    []string // --format; nil = output.formats
 	PerPair    bool     // --per-pair
@@ -26,7 +25,8 @@ type Options struct {
 }
 
 // Context is shared by the stages of a run: the config and each stage's
-// product. There is no package-level state.
+// product. Stages keep nothing of a run anywhere else (ARCHITECTURE.md
+// lists the package-level state there is).
 type Context struct {
 	context.Context
 	Options Options

@@ -2,7 +2,8 @@ package pipeline
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -24,12 +25,7 @@ func dumpSections(secs []*section) []string {
 			head = "[" + s.name + "]"
 		}
 		line := fmt.Sprintf("%s@%d", head, s.line)
-		keys := make([]string, 0, len(s.keys))
-		for k := range s.keys {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(s.keys)) {
 			p := s.keys[k]
 			line += fmt.Sprintf(" %s=%d:%d", k, p.Line, p.Col)
 		}

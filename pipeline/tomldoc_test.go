@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io/fs"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,7 +344,7 @@ func parityCorpus(tb testing.TB) [][]byte {
 	tb.Helper()
 	var out [][]byte
 	for _, c := range loadCases {
-		for _, name := range sortedKeys(c.files) {
+		for _, name := range slices.Sorted(maps.Keys(c.files)) {
 			if strings.HasSuffix(name, ".toml") && name != "config.toml" {
 				out = append(out, []byte(c.files[name]))
 			}
@@ -410,12 +411,7 @@ func treeDiff(path string, got, want any) string {
 		for k := range w {
 			keys[k] = true
 		}
-		sorted := make([]string, 0, len(keys))
-		for k := range keys {
-			sorted = append(sorted, k)
-		}
-		sort.Strings(sorted)
-		for _, k := range sorted {
+		for _, k := range slices.Sorted(maps.Keys(keys)) {
 			gv, gok := g[k]
 			wv, wok := w[k]
 			if gok != wok {

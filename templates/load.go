@@ -64,7 +64,7 @@ func Load(dir fs.FS, funcs template.FuncMap) (*template.Template, error) {
 func parseAll(root *template.Template, fsys fs.FS, isDefault bool) error {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return &Error{File: ".", Default: isDefault, Msg: "cannot read the directory: " + unwrapPath(err).Error()}
+		return readError(".", isDefault, "cannot read the directory", err)
 	}
 	var names []string
 	for _, e := range entries {
@@ -76,7 +76,7 @@ func parseAll(root *template.Template, fsys fs.FS, isDefault bool) error {
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return &Error{File: name, Default: isDefault, Msg: "cannot read: " + unwrapPath(err).Error()}
+			return readError(name, isDefault, "cannot read", err)
 		}
 		if _, err := root.New(name).Parse(string(src)); err != nil {
 			return Wrap(err, name, isDefault)
@@ -111,11 +111,14 @@ func Wrap(err error, file string, isDefault bool) error {
 	return e
 }
 
-// unwrapPath drops the *fs.PathError wrapper, whose path repeats File.
-func unwrapPath(err error) error {
+// readError is a file or directory that cannot be read, without the path
+// an *fs.PathError repeats: File names it already. (pipeline.UnwrapPath
+// does this for the rest of briefing; templates imports only the standard
+// library.)
+func readError(file string, isDefault bool, what string, err error) *Error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return pe.Err
+		err = pe.Err
 	}
-	return err
+	return &Error{File: file, Default: isDefault, Msg: what + ": " + err.Error()}
 }

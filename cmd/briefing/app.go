@@ -32,7 +32,7 @@ func toolVersion() string {
 }
 
 // logFormatKey is where Before records --log-format in the app's Metadata,
-// for the messages of a failed run (exitCodeFormat).
+// for the messages of a failed run (exitCode).
 const logFormatKey = "log-format"
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
@@ -135,7 +135,7 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 	if c.IsSet("period") {
 		opt.Period = c.String("period")
 		// Check the form now, so a typo is a usage error before any loading.
-		if _, err := period.Parse(opt.Period, period.Context{Today: period.Date(2000, 1, 3)}); err != nil {
+		if err := period.Validate(opt.Period); err != nil {
 			return nil, &usageError{msg: "--period: " + err.Error()}
 		}
 	}
@@ -171,9 +171,7 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 			return nil, usagef("--pair: %v", err)
 		}
 		ctx.PairKeys = append(ctx.PairKeys, key)
-		opt.Pairs = append(opt.Pairs, p)
 	}
-	ctx.Options = opt
 	return ctx, nil
 }
 

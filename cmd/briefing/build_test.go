@@ -1186,6 +1186,9 @@ func TestBuildLogs(t *testing.T) {
 // TestBuildRendersLargePeriods builds periods of the large archive whose
 // PDFs run to hundreds of pages.
 func TestBuildRendersLargePeriods(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large archive, notes of hundreds of pages")
+	}
 	t.Parallel()
 	dir := t.TempDir()
 	copyTree(t, largeArchive(t), dir)

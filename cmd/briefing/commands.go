@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,20 +46,17 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	return err
 }
 
-// parseFormats reads --format by the rules of output.formats, so that a
-// list means the same on the command line and in the config: known names,
-// any case, each once.
+// parseFormats reads --format, a comma-separated list, by the rules of
+// output.formats (pipeline.ParseFormat).
 func parseFormats(f string) ([]string, error) {
 	var out []string
 	for _, x := range strings.Split(f, ",") {
-		x = strings.ToLower(strings.TrimSpace(x))
-		switch {
-		case x == "":
+		if strings.TrimSpace(x) == "" {
 			return nil, usagef("--format %q: empty format; list %s separated by commas", f, strings.Join(pipeline.Formats, ", "))
-		case !slices.Contains(pipeline.Formats, x):
-			return nil, usagef("--format: %q is not one of %s", x, strings.Join(pipeline.Formats, ", "))
-		case slices.Contains(out, x):
-			return nil, usagef("--format: %q is listed twice", x)
+		}
+		x, err := pipeline.ParseFormat(x, out)
+		if err != nil {
+			return nil, usagef("--format: %v", err)
 		}
 		out = append(out, x)
 	}
@@ -225,37 +223,40 @@ func cmdInit(c *cli.Context) error {
 		}
 	}
 	if len(exists) > 0 {
-		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(sortStrings(exists), ", "))
+		slices.Sort(exists)
+		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(exists, ", "))
 	}
-	for _, name := range sortStrings(keys(files)) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return fmt.Errorf("init: %w", unwrap(err))
+			return initError(err)
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
-			return fmt.Errorf("init: %w", unwrap(err))
+			return initError(err)
 		}
 		_, err = f.Write(files[name])
 		if cerr := f.Close(); err == nil {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("init: %s: %w", path, unwrap(err))
+			return initError(err)
 		}
 		fmt.Fprintf(c.App.ErrWriter, "briefing: created %s\n", path)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "output"), 0o755); err != nil {
-		return fmt.Errorf("init: %w", unwrap(err))
+		return initError(err)
 	}
 	fmt.Fprintf(c.App.ErrWriter, "briefing: next: cd %s && briefing check && briefing build\n", dir)
 	return nil
 }
 
-func unwrap(err error) error {
+// initError is err as "init: PATH: reason", without the operation
+// ("mkdir", "open", "write") an *fs.PathError names.
+func initError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
+		return fmt.Errorf("init: %s: %w", pe.Path, pe.Err)
 	}
-	return err
+	return fmt.Errorf("init: %w", err)
 }

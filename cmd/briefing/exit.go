@@ -28,16 +28,12 @@ func usagef(format string, args ...any) error {
 }
 
 // exitCode turns an error into the process's exit code and its message on
-// stderr, as text lines. It is the only place that does.
-func exitCode(err error, stderr io.Writer) int {
-	return exitCodeFormat(err, stderr, "text")
-}
-
-// exitCodeFormat is exitCode for a log format: with "json" every message is
-// one JSON object per line, like the rest of the log, so that a machine
-// reading the log can parse every line of a failed run too. The text of
-// each message ("msg") is the same as the text line's.
-func exitCodeFormat(err error, stderr io.Writer, format string) int {
+// stderr; run calls it for every outcome, so it is the only place that
+// does. With format "json" every message is one JSON object per line, like
+// the rest of the log, so that a machine reading the log can parse every
+// line of a failed run too; the text of each message ("msg") is the same
+// as the text line's.
+func exitCode(err error, stderr io.Writer, format string) int {
 	if err == nil {
 		return ExitOK
 	}

@@ -20,8 +20,8 @@ func main() {
 // run is main without the process: tests call it directly.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
 	app := newApp(stdout, stderr, getenv)
-	return guard(func(err error) int { return exitCodeFormat(err, stderr, logFormat(app)) }, func() int {
-		return exitCodeFormat(app.Run(args), stderr, logFormat(app))
+	return guard(func(err error) int { return exitCode(err, stderr, logFormat(app)) }, func() int {
+		return exitCode(app.Run(args), stderr, logFormat(app))
 	})
 }
 

@@ -327,7 +327,7 @@ func golden(t *testing.T, path, got string) {
 
 func TestGuardPanic(t *testing.T) {
 	var buf bytes.Buffer
-	code := guard(func(err error) int { return exitCode(err, &buf) }, func() int { panic("nil map") })
+	code := guard(func(err error) int { return exitCode(err, &buf, "text") }, func() int { panic("nil map") })
 	if code != ExitFailure || buf.String() != "briefing: internal error: nil map; please report it\n" {
 		t.Errorf("guard: exit %d, stderr %q; want exit 3 and one line", code, buf.String())
 	}

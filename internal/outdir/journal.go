@@ -141,8 +141,9 @@ func (e journalEntry) valid(run string) error {
 			return fmt.Errorf("removal of %q without a backup, or with a new file's hash", e.Final)
 		}
 	} else {
-		digits, ok := strings.CutPrefix(e.Temp, "."+e.Final+".")
-		if digits, ok = strings.CutSuffix(digits, ".tmp"); !ok || digits == "" || strings.Trim(digits, "0123456789") != "" {
+		rest, prefixed := strings.CutPrefix(e.Temp, "."+e.Final+".")
+		digits, suffixed := strings.CutSuffix(rest, ".tmp")
+		if !prefixed || !suffixed || digits == "" || strings.Trim(digits, "0123456789") != "" {
 			return fmt.Errorf("temporary %q is not one of %q", e.Temp, e.Final)
 		}
 		if len(e.SHA256) != 64 || strings.Trim(e.SHA256, "0123456789abcdef") != "" || e.Bytes < 0 {
@@ -293,7 +294,7 @@ func recoverJournal(c *pipeline.Context, dir string, ops fsOps) error {
 		err = j.back(dir, ops)
 	}
 	if err != nil {
-		return &WriteError{Path: filepath.Join(dir, journalName), Err: fmt.Errorf("recovering the interrupted commit (%s): %v", action, UnwrapPath(err))}
+		return &WriteError{Path: filepath.Join(dir, journalName), Err: fmt.Errorf("recovering the interrupted commit (%s): %v", action, pipeline.UnwrapPath(err))}
 	}
 	c.Log.Info("recovered interrupted commit", "stage", "write", "action", action, "dir", displayDir(dir), "files", j.finals())
 	return nil

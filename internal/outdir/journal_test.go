@@ -354,3 +354,26 @@ func FuzzRecover(f *testing.F) {
 		}
 	})
 }
+
+// TestParseJournalTemp: a journal's temporary must be the write stage's
+// name for its final, ".FINAL.DIGITS.tmp", or recovery would rename
+// another file over the final.
+func TestParseJournalTemp(t *testing.T) {
+	for _, tc := range []struct {
+		temp string
+		ok   bool
+	}{
+		{".b.pdf.1.tmp", true},
+		{".b.pdf.0042.tmp", true},
+		{"1.tmp", false}, // digits and suffix, without the final's prefix
+		{".c.pdf.1.tmp", false},
+		{".b.pdf..tmp", false},
+		{".b.pdf.1x.tmp", false},
+		{".b.pdf.1", false},
+	} {
+		data := `{"version":1,"run":"0123456789abcdef","entries":[{"final":"b.pdf","temp":"` + tc.temp + `","sha256":"` + strings.Repeat("0", 64) + `","bytes":3}]}`
+		if _, err := parseJournal([]byte(data)); (err == nil) != tc.ok {
+			t.Errorf("temp %q: err = %v, want ok = %v", tc.temp, err, tc.ok)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func (w writeStage) Run(c *pipeline.Context) error {
 	ops := w.ops.orDefaults()
 	dir := Dir(c)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &WriteError{Path: dir, Err: UnwrapPath(err)}
+		return &WriteError{Path: dir, Err: pipeline.UnwrapPath(err)}
 	}
 	unlock, err := lockDir(dir)
 	if err != nil {
@@ -126,7 +126,7 @@ func commit(log *slog.Logger, dir string, set []pending, stale []string, ops fsO
 		}
 		b := backupName(name, j.Run)
 		if err := makeBackup(ops, path, filepath.Join(dir, b)); err != nil {
-			return "", &WriteError{Path: path, Err: fmt.Errorf("cannot keep a backup: %v", UnwrapPath(err))}
+			return "", &WriteError{Path: path, Err: fmt.Errorf("cannot keep a backup: %v", pipeline.UnwrapPath(err))}
 		}
 		backups = append(backups, filepath.Join(dir, b))
 		return b, nil
@@ -153,7 +153,7 @@ func commit(log *slog.Logger, dir string, set []pending, stale []string, ops fsO
 	}
 	if err := writeJournal(dir, j, ops); err != nil {
 		undo()
-		return &WriteError{Path: filepath.Join(dir, journalName), Err: UnwrapPath(err)}
+		return &WriteError{Path: filepath.Join(dir, journalName), Err: pipeline.UnwrapPath(err)}
 	}
 	for _, e := range j.Entries {
 		final := filepath.Join(dir, e.Final)
@@ -166,16 +166,16 @@ func commit(log *slog.Logger, dir string, set []pending, stale []string, ops fsO
 		if err != nil {
 			if rerr := j.back(dir, ops); rerr != nil {
 				return &WriteError{Path: final, Err: fmt.Errorf("%v; restoring the earlier outputs failed too (%v); the next build will retry from %s",
-					UnwrapPath(err), UnwrapPath(rerr), journalName)}
+					pipeline.UnwrapPath(err), pipeline.UnwrapPath(rerr), journalName)}
 			}
-			return &WriteError{Path: final, Err: fmt.Errorf("%v; the earlier outputs were kept", UnwrapPath(err))}
+			return &WriteError{Path: final, Err: fmt.Errorf("%v; the earlier outputs were kept", pipeline.UnwrapPath(err))}
 		}
 	}
 	// The set is in place: the commit has succeeded. A journal that cannot
 	// be removed now is completed (a no-op) by the next run.
 	if err := j.finish(dir, ops); err != nil {
 		log.Warn("the outputs are written, but the commit journal could not be removed; the next build removes it",
-			"stage", "write", "path", pipeline.DisplayPath(filepath.Join(dir, journalName)), "error", UnwrapPath(err).Error())
+			"stage", "write", "path", pipeline.DisplayPath(filepath.Join(dir, journalName)), "error", pipeline.UnwrapPath(err).Error())
 	}
 	return nil
 }
@@ -226,7 +226,7 @@ func staleOutputs(dir string, arts []pipeline.Artifact) []string {
 func writeTemp(create func(dir, pattern string) (tempFile, error), dir, name string, data []byte) (string, error) {
 	f, err := create(dir, "."+name+".*.tmp")
 	if err != nil {
-		return "", UnwrapPath(err)
+		return "", pipeline.UnwrapPath(err)
 	}
 	_, err = f.Write(data)
 	if err == nil {
@@ -241,7 +241,7 @@ func writeTemp(create func(dir, pattern string) (tempFile, error), dir, name str
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return "", UnwrapPath(err)
+		return "", pipeline.UnwrapPath(err)
 	}
 	return f.Name(), nil
 }
@@ -266,17 +266,3 @@ func (e *WriteError) Error() string {
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }
-
-// UnwrapPath drops the paths an *os.PathError or *os.LinkError repeats,
-// for messages that name the file already (WriteError, templates.dir).
-func UnwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
-}

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -87,7 +89,7 @@ func TestWriteAtomic(t *testing.T) {
 			t.Errorf("message = %q", err)
 		}
 		if got := listDir(t, dir); len(got) != 2 || got["b.pdf"] != "old pdf" || got["b.xlsx"] != "old xlsx" {
-			t.Errorf("after a failed write the directory holds %v; want the old files only, no temporaries", keys(got))
+			t.Errorf("after a failed write the directory holds %v; want the old files only, no temporaries", slices.Sorted(maps.Keys(got)))
 		}
 	})
 
@@ -97,7 +99,7 @@ func TestWriteAtomic(t *testing.T) {
 		}
 		got := listDir(t, dir)
 		if len(got) != 2 || got["b.pdf"] != "new pdf" || len(got["b.xlsx"]) != 1000 {
-			t.Errorf("directory = %v", keys(got))
+			t.Errorf("directory = %v", slices.Sorted(maps.Keys(got)))
 		}
 		st, _ := os.Stat(filepath.Join(dir, "b.pdf"))
 		if st.Mode().Perm()&0o044 == 0 {
@@ -114,12 +116,4 @@ func TestWriteCannotCreateDir(t *testing.T) {
 	if !errors.As(err, &we) || !strings.Contains(err.Error(), "not a directory") {
 		t.Fatalf("err = %v, want a WriteError naming 'not a directory'", err)
 	}
-}
-
-func keys(m map[string]string) []string {
-	var out []string
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }

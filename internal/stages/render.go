@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 
-	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/render/pdf"
 	"github.com/briefing-tool/briefing/render/xlsx"
@@ -144,7 +143,7 @@ func templateDir(c *pipeline.Context) (fs.FS, error) {
 		return nil, nil
 	case err != nil:
 		var errs pipeline.ErrorList
-		errs.Add(pipeline.Position{File: c.Config.Path}, "", "templates.dir", "%s: %v", pipeline.DisplayPath(dir), outdir.UnwrapPath(err))
+		errs.Add(pipeline.Position{File: c.Config.Path}, "", "templates.dir", "%s: %v", pipeline.DisplayPath(dir), pipeline.UnwrapPath(err))
 		return nil, errs
 	case !st.IsDir():
 		var errs pipeline.ErrorList

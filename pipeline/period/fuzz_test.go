@@ -1,6 +1,7 @@
 package period
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p, err := Parse(s, ctx)
+		if verr := Validate(s); fmt.Sprint(verr) != fmt.Sprint(err) {
+			t.Fatalf("Validate(%q) = %v, Parse = %v", s, verr, err)
+		}
 		if err != nil {
 			if !p.IsZero() {
 				t.Fatalf("Parse(%q) returned %+v with error %v", s, p, err)

@@ -14,6 +14,7 @@ package period
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -145,6 +146,19 @@ func Parse(s string, ctx Context) (Period, error) {
 		return Period{}, &Error{Input: in, Reason: reason}
 	}
 	return p, nil
+}
+
+// Validate checks the form of a --period value without resolving it, so
+// that a typo is reported before any loading: it fails exactly when Parse
+// fails with today's date and the newest event's known, with the same
+// *Error. The relative forms are valid without those dates.
+func Validate(s string) error {
+	in := strings.TrimSpace(s)
+	if slices.Contains(words, strings.ToLower(in)) {
+		return nil
+	}
+	_, err := Parse(in, Context{})
+	return err
 }
 
 var allPeriod = Period{Kind: All, ID: "all", Label: "All dates"}

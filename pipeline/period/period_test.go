@@ -81,6 +81,9 @@ func TestParseForms(t *testing.T) {
 				t.Fatalf("Parse(%q): %v", tt.in, err)
 			}
 			check(t, p, tt.want)
+			if err := Validate(tt.in); err != nil {
+				t.Errorf("Validate(%q) = %v", tt.in, err)
+			}
 		})
 	}
 }
@@ -366,6 +369,16 @@ func TestParseErrors(t *testing.T) {
 			var pe *Error
 			if !errors.As(err, &pe) || pe.Reason != tt.want {
 				t.Errorf("errors.As(*Error) reason = %+v, want %q", pe, tt.want)
+			}
+			// Validate rejects the same inputs, but not a relative form
+			// for want of a date.
+			verr := Validate(tt.in)
+			if tt.ctx.Today.IsZero() {
+				if verr != nil {
+					t.Errorf("Validate(%q) = %v, want nil", tt.in, verr)
+				}
+			} else if verr == nil || verr.Error() != msg {
+				t.Errorf("Validate(%q) = %v, want %q", tt.in, verr, msg)
 			}
 		})
 	}

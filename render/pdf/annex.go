@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -190,13 +189,4 @@ func (b *briefing) inputs() {
 		}
 		return []tableCell{{text: in.Path}, {text: strconv.Itoa(in.Events)}, {text: sum}}
 	})
-}
-
-func sortedCodes(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -11,8 +11,9 @@ import (
 	"github.com/phpdave11/gofpdf"
 )
 
-// fpdfDefaults guards gofpdf's package-level defaults, which maroto.New
-// copies into the document it creates.
+// fpdfDefaults guards gofpdf's package-level defaults, which gofpdf.New
+// (called by maroto.New) copies into the document it creates: newMaroto
+// sets them for one document, and every other gofpdf.New takes it too.
 var fpdfDefaults sync.Mutex
 
 // newMaroto creates the document with gofpdf's reproducibility switches

@@ -111,11 +111,6 @@ func inline(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 // change shows a change against the previous period with an arrow that
 // survives black-and-white printing: "▲ +2", "▼ −1", "= 0".
 func change(n int) string {

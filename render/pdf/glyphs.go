@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -158,7 +160,7 @@ func (g *glyphs) checkConfig(cfg pipeline.Position, briefing [4]string, names ma
 	for i, key := range [4]string{"briefing.title", "briefing.subtitle", "briefing.organization", "briefing.classification"} {
 		g.check(cfg, "", key, briefing[i])
 	}
-	for _, code := range sortedCodes(names) {
+	for _, code := range slices.Sorted(maps.Keys(names)) {
 		g.check(cfg, "", "countries."+code, names[code])
 	}
 }

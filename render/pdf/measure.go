@@ -16,6 +16,9 @@ type gofpdfWidths struct {
 }
 
 var sharedWidths = sync.OnceValue(func() *gofpdfWidths {
+	// gofpdf.New reads the package defaults newMaroto sets for a moment.
+	fpdfDefaults.Lock()
+	defer fpdfDefaults.Unlock()
 	p := gofpdf.New("P", "mm", "A4", "")
 	for _, f := range customFonts() {
 		p.AddUTF8FontFromBytes(f.Family, string(f.Style), f.Bytes)

@@ -44,27 +44,22 @@ func eventsTable(r *pipeline.Report) *table {
 		event: func(i int) (*pipeline.Event, int) { return r.Events[i], -1 },
 		row: func(i int, v []any) {
 			e := r.Events[i]
+			// Sorted: the same countries give the same text, whatever
+			// order the file listed them in.
+			countries := slices.Sorted(slices.Values(e.Countries))
 			names := make([]string, len(e.Participants))
 			for j, p := range e.Participants {
 				names[j] = p.Name
 			}
 			copy(v, []any{
 				e.ID, day{e.Date, e.DatePrecision}, kinds[e.Kind].Name, kinds[e.Kind].PLOVER, e.Status, e.Title,
-				strings.Join(sorted(e.Countries), ", "), strings.Join(r.EventPairs(e), ", "),
+				strings.Join(countries, ", "), strings.Join(r.EventPairs(e), ", "),
 				e.Host, e.Location, strings.Join(e.FocusAreas, "; "), len(e.Sources),
 				day{e.EndDate, e.DatePrecision}, e.DatePrecision, strings.Join(names, "; "),
 				strings.TrimSpace(e.Summary), strings.Join(e.Outcomes, "; "),
 			})
 		},
 	}
-}
-
-// sorted returns a sorted copy of s: the same countries give the same
-// text, whatever order the file listed them in.
-func sorted(s []string) []string {
-	c := slices.Clone(s)
-	slices.Sort(c)
-	return c
 }
 
 // item addresses the j-th participant or source of event i.

@@ -151,10 +151,11 @@ func (z *zipWriter) Close() error {
 			Method:             zip.Deflate,
 			CreatorVersion:     zipVersion,
 			ReaderVersion:      zipVersion,
-			ModifiedDate:       dosDate1980,
 			CRC32:              e.crc.Sum32(),
 			CompressedSize64:   uint64(e.comp.Len()),
 			UncompressedSize64: e.size,
+			//lint:ignore SA1019 CreateRaw ignores Modified, its replacement; a fixed date keeps the bytes reproducible
+			ModifiedDate: dosDate1980,
 		})
 		if err != nil {
 			return err
