@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -138,13 +137,8 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 		}
 		e.FocusAreas = out
 	}
-	names := make([]string, 0, len(unknowns))
-	for n := range unknowns {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var warns ErrorList
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(unknowns)) {
 		u := unknowns[n]
 		msg := fmt.Sprintf("%q is not in [focus_areas]; kept as written", n)
 		if u.events > 1 {
