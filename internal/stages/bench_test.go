@@ -141,23 +141,7 @@ func BenchmarkWrite(b *testing.B) {
 // stage from loading the archive to writing the outputs.
 func BenchmarkBuild(b *testing.B) {
 	eachWorkload(b, func(b *testing.B, n int, period string, formats []string) {
-		cfg, err := pipeline.LoadConfig(filepath.Join(benchdata.Archive(b, n), "config.toml"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		out := b.TempDir()
-		b.ReportAllocs()
-		for b.Loop() {
-			c := &pipeline.Context{
-				Context: b.Context(),
-				Options: pipeline.Options{Period: period, Formats: formats, OutDir: out, Now: benchNow, Version: "bench"},
-				Config:  cfg,
-				Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
-			}
-			if err := pipeline.Run(c, Build()); err != nil {
-				b.Fatal(err)
-			}
-		}
+		benchBuild(b, filepath.Join(benchdata.Archive(b, n), "config.toml"), period, formats)
 	})
 }
 
@@ -172,26 +156,35 @@ func BenchmarkBuildAllCountries(b *testing.B) {
 	if os.Getenv("BRIEFING_BENCH_LARGE") != "" {
 		n = 10_000
 	}
-	cfg, err := pipeline.LoadConfig(filepath.Join(allCountriesArchive(b, n), "config.toml"))
+	c := benchBuild(b, filepath.Join(allCountriesArchive(b, n), "config.toml"), "latest-week", []string{"pdf", "xlsx"})
+	if c.Report.Totals.Pairs < 30_876 {
+		b.Fatalf("%d pairs, want every pair of 249 countries", c.Report.Totals.Pairs)
+	}
+}
+
+// benchBuild runs every stage of `briefing build` of the project at
+// config once per iteration, into a temporary output directory, and
+// returns the last run's context.
+func benchBuild(b *testing.B, config, period string, formats []string) *pipeline.Context {
+	cfg, err := pipeline.LoadConfig(config)
 	if err != nil {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
 	b.ReportAllocs()
+	var c *pipeline.Context
 	for b.Loop() {
-		c := &pipeline.Context{
+		c = &pipeline.Context{
 			Context: b.Context(),
-			Options: pipeline.Options{Period: "latest-week", Formats: []string{"pdf", "xlsx"}, OutDir: out, Now: benchNow, Version: "bench"},
+			Options: pipeline.Options{Period: period, Formats: formats, OutDir: out, Now: benchNow, Version: "bench"},
 			Config:  cfg,
 			Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		}
 		if err := pipeline.Run(c, Build()); err != nil {
 			b.Fatal(err)
 		}
-		if c.Report.Totals.Pairs < 30_876 {
-			b.Fatalf("%d pairs, want every pair of 249 countries", c.Report.Totals.Pairs)
-		}
 	}
+	return c
 }
 
 // allCountriesArchive is the archive of n events plus one event, in its
