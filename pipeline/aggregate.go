@@ -41,16 +41,13 @@ type personAcc struct {
 func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	per := opt.Period
 	prev, hasPrev := per.Previous()
-	filter := map[string]bool{}
+	var filters []string
 	for _, p := range cfg.Pairs.Include {
-		if k, err := cfg.ParsePair(p); err == nil {
-			filter[k] = true
+		if k, err := cfg.ParseScope(p); err == nil {
+			filters = append(filters, k)
 		}
 	}
-	for _, k := range opt.Pairs {
-		filter[k] = true
-	}
-	shown := func(key string) bool { return len(filter) == 0 || filter[key] }
+	sc := newScope(append(filters, opt.Pairs...))
 	kinds := opt.Kinds
 	if kinds == nil {
 		kinds = builtinKinds
@@ -84,7 +81,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		r.configFile = cfg.Path
 		r.files[cfg.Path] = r.ConfigPath
 	}
-	r.Filters = slices.Sorted(maps.Keys(filter))
+	r.Filters, r.scope = sc.keys(), sc
 
 	pairs := map[string]*pairAcc{}
 	acc := func(a, b string) *pairAcc {
@@ -104,14 +101,20 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		return pa
 	}
 
-	// Upcoming: planned events dated after the period's start. "all" has no
-	// start, so there it means planned events not yet past on the day the
-	// report is generated.
-	upcomingAfter := per.Start
-	if per.Kind == period.All {
-		upcomingAfter = time.Time{}
-		if g := opt.GeneratedAt; !g.IsZero() {
-			upcomingAfter = period.Date(g.Year(), g.Month(), g.Day()).AddDate(0, 0, -1)
+	up := newUpcoming(per, opt.GeneratedAt, cfg.PDF.UpcomingWeeks)
+	// The trend and "busiest since" count held events per period of the
+	// report's kind, by how many periods back they lie (Period.StepsBack);
+	// pairs' trends and their latest event before the period are kept by
+	// key and attached to the pairs the report lists at the end.
+	hasTrend := per.Kind != period.All
+	var busy map[int]int
+	pairTrend := map[string][]int{}
+	before := map[string]*Event{}
+	if hasTrend {
+		busy = map[int]int{}
+		r.Trend = make([]PeriodCount, TrendPeriods)
+		for i := range r.Trend {
+			r.Trend[i] = PeriodCount{Period: per.Back(TrendPeriods - 1 - i), Kinds: make(KindCounts, len(kinds))}
 		}
 	}
 	listed := map[*Event]bool{}
@@ -119,15 +122,33 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	for _, e := range ds.Events {
 		inPeriod := per.Contains(e.Date)
 		inPrev := hasPrev && prev.Contains(e.Date)
-		upcoming := e.Status == "planned" && e.Date.After(upcomingAfter)
+		back := per.StepsBack(e.Date) // 0 for all
+		inTrend := hasTrend && e.Held() && back >= 0 && back < TrendPeriods
+		earlier := hasTrend && e.Held() && back > 0
 		anyShown := false
 		forEachPair(e.Countries, func(a, b string) {
-			if !shown(PairKey(a, b)) {
+			if !sc.has(a, b) {
 				return
 			}
 			anyShown = true
 			if !e.Held() {
 				return
+			}
+			if inTrend || earlier {
+				key := PairKey(a, b)
+				if inTrend {
+					t := pairTrend[key]
+					if t == nil {
+						t = make([]int, TrendPeriods)
+						pairTrend[key] = t
+					}
+					t[TrendPeriods-1-back]++
+				}
+				if earlier {
+					if b := before[key]; b == nil || laterEvent(e, b) {
+						before[key] = e
+					}
+				}
 			}
 			if inPeriod {
 				acc(a, b).add(e)
@@ -138,17 +159,38 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		if !anyShown {
 			continue
 		}
-		if inPeriod && e.Held() {
-			heldIn[e] = true
+		if e.Held() {
+			if inPeriod {
+				heldIn[e] = true
+				if e.Multilateral() {
+					r.Multilateral = append(r.Multilateral, e)
+				}
+			}
+			if inTrend {
+				c := &r.Trend[TrendPeriods-1-back]
+				c.Events++
+				c.Kinds[e.Kind]++
+			}
+			if hasTrend && back >= 0 {
+				busy[back]++
+			}
 		}
-		if upcoming {
-			r.Upcoming = append(r.Upcoming, e)
+		upcoming := false
+		if e.Status == "planned" {
+			switch up.classify(e.Date, inPeriod) {
+			case planUpcoming:
+				upcoming = true
+				r.Upcoming = append(r.Upcoming, e)
+			case planUnconfirmed:
+				r.Unconfirmed = append(r.Unconfirmed, e)
+			}
 		}
 		if (inPeriod || upcoming) && !listed[e] {
 			listed[e] = true
 			r.Events = append(r.Events, e)
 		}
 	}
+	r.BusiestSince = busiestSince(per, busy)
 
 	countries := map[string]bool{}
 	people := map[string]bool{}
@@ -180,10 +222,14 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 		held = append(held, e)
 	}
 	r.KeyDevelopments = RankKeyDevelopments(held, KeyDevelopmentsLimit, kinds)
+	r.Multilateral = RankKeyDevelopments(r.Multilateral, len(r.Multilateral), kinds)
 	sortByDate(r.Upcoming)
+	sortByDate(r.Unconfirmed)
 	sortByDate(r.Events)
 	for _, pr := range r.Pairs {
 		pr.Upcoming = involving(r.Upcoming, pr.A, pr.B)
+		pr.PreviousEvent = before[pr.Key]
+		pr.Trend = pairTrend[pr.Key] // a listed pair has events in the period or the previous one
 	}
 
 	r.countries = cfg.CountryTable()
@@ -369,6 +415,19 @@ func RankKeyDevelopments(events []*Event, limit int, kinds []KindInfo) []*Event 
 			return a.e.Date.After(b.e.Date)
 		}
 		return a.e.ID < b.e.ID
+	}
+	if limit >= len(events) {
+		// All of them (Report.Multilateral): one sort.
+		all := make([]ranked, len(events))
+		for i, e := range events {
+			all[i] = ranked{e, tier(e), kinds[e.Kind].Weight}
+		}
+		sort.Slice(all, func(i, j int) bool { return before(all[i], all[j]) })
+		out := make([]*Event, len(all))
+		for i, x := range all {
+			out[i] = x.e
+		}
+		return out
 	}
 	// The order is total (ids are unique), so keeping the best limit events
 	// in one pass gives what sorting all of them and cutting would: a year

@@ -163,8 +163,11 @@ func TestAggregateWeek(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := ids(r.Upcoming), []string{"planned", "future"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("upcoming = %v, want %v (planned events after the period's start)", got, want)
+	if got, want := ids(r.Upcoming), []string{"future"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("upcoming = %v, want %v (planned events in the 4 weeks after the period's end)", got, want)
+	}
+	if got, want := ids(r.Unconfirmed), []string{"planned"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("unconfirmed = %v, want %v (planned events dated in the period)", got, want)
 	}
 	if got, want := ids(r.Events), []string{"tri", "planned", "cancelled", "bi", "future"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("events sheet = %v, want %v", got, want)

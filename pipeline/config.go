@@ -89,13 +89,36 @@ type PDFConfig struct {
 	MaxEvents       int `toml:"max_events"`       // rows of the events table
 	MaxSummaries    int `toml:"max_summaries"`    // event summaries
 	MaxParticipants int `toml:"max_participants"` // rows of the participants table, most involved first
-	// MaxPairs bounds the pairs of a full briefing that get a section, an
-	// overview row and a line among the pairs that went quiet: those with
-	// the most events. One event among all 249 ISO countries has 30,876
-	// pairs, a note of about 93,000 pages that ran out of memory; 250 keeps
-	// every pair of a year of the 100,000-event benchmark archive (209).
+	// MaxPairs is how many pairs of a full briefing get a detailed
+	// section: the most significant (Report.RankedPairs); the others get
+	// one row each. 0 gives every pair a section.
 	MaxPairs int `toml:"max_pairs"`
+	// MaxPairRows bounds the rows of the note's lists of pairs (the pairs
+	// without a section, those that went quiet). One event among all 249
+	// ISO countries has 30,876 pairs, a note that ran out of memory
+	// (issue #11); 250 keeps every pair of a year of the 100,000-event
+	// benchmark archive (209).
+	MaxPairRows int `toml:"max_pair_rows"`
+	// MaxMultilateral is how many multilateral events the note shows in
+	// full, the most significant (Report.Multilateral); the rest get one
+	// row each.
+	MaxMultilateral int `toml:"max_multilateral"`
+	// UpcomingWeeks is the window of Report.Upcoming: planned events
+	// dated in the weeks after the period's end. 0 lists none.
+	UpcomingWeeks int `toml:"upcoming_weeks"`
+	// Appendix adds a full record of the period's events to the note
+	// (also build --appendix).
+	Appendix bool `toml:"appendix"`
 }
+
+// The [pdf] defaults.
+const (
+	DefaultMaxPairs        = 6
+	DefaultMaxPairRows     = 250
+	DefaultMaxMultilateral = 5
+	DefaultUpcomingWeeks   = 4
+	MaxUpcomingWeeks       = 520
+)
 
 // Formats the build can write.
 var Formats = []string{"pdf", "xlsx"}
@@ -130,8 +153,10 @@ func DefaultConfig() *Config {
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
-		PDF:       PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25, MaxPairs: 250},
-		Dir:       ".",
+		PDF: PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25,
+			MaxPairs: DefaultMaxPairs, MaxPairRows: DefaultMaxPairRows, MaxMultilateral: DefaultMaxMultilateral,
+			UpcomingWeeks: DefaultUpcomingWeeks},
+		Dir: ".",
 	}
 }
 
@@ -259,17 +284,23 @@ func (c *Config) Validate() error {
 	}
 	c.countries = country.New(c.Countries)
 	for _, p := range c.Pairs.Include {
-		if _, err := c.ParsePair(p); err != nil {
+		if _, err := c.ParseScope(p); err != nil {
 			bad("pairs.include", "%v", err)
 		}
 	}
 	for _, l := range []struct {
 		key string
 		n   int
-	}{{"pdf.max_events", c.PDF.MaxEvents}, {"pdf.max_summaries", c.PDF.MaxSummaries}, {"pdf.max_participants", c.PDF.MaxParticipants}, {"pdf.max_pairs", c.PDF.MaxPairs}} {
+	}{{"pdf.max_events", c.PDF.MaxEvents}, {"pdf.max_summaries", c.PDF.MaxSummaries}, {"pdf.max_participants", c.PDF.MaxParticipants}, {"pdf.max_pairs", c.PDF.MaxPairs},
+		{"pdf.max_pair_rows", c.PDF.MaxPairRows}, {"pdf.max_multilateral", c.PDF.MaxMultilateral}} {
 		if l.n < 0 {
 			bad(l.key, "must be 0 (no limit) or more, not %d", l.n)
 		}
+	}
+	// An upper bound keeps the window's end a representable date, and no
+	// briefing looks further ahead than a year or so.
+	if w := c.PDF.UpcomingWeeks; w < 0 || w > MaxUpcomingWeeks {
+		bad("pdf.upcoming_weeks", "must be a number of weeks from 0 (no upcoming list) to %d, not %d", MaxUpcomingWeeks, w)
 	}
 	checkAliases(c.FocusAreas, "focus_areas", badKey)
 	checkAliases(c.People, "people", badKey)
@@ -380,6 +411,30 @@ func (c *Config) ParsePair(s string) (string, error) {
 		return "", fmt.Errorf("pair %q names the same country twice", s)
 	}
 	return PairKey(a, b), nil
+}
+
+// ParseScope reads one entry of pairs.include or --pair: a pair, as
+// ParsePair reads it, or "GEO-*", every pair with GEO. "*-GEO" is the same
+// wildcard written the other way round. It returns the pair key or the
+// wildcard as "GEO-*".
+func (c *Config) ParseScope(s string) (string, error) {
+	a, b, ok := splitPair(s)
+	if !ok {
+		return "", fmt.Errorf("%q is not a pair like GEO-AZE or GEO-* (every pair with GEO)", s)
+	}
+	if a != "*" && b != "*" {
+		return c.ParsePair(s)
+	}
+	if a == "*" {
+		a, b = b, a
+	}
+	if a == "*" {
+		return "", fmt.Errorf("%q names no country; write GEO-* for every pair with GEO", s)
+	}
+	if !c.CountryTable().Known(a) {
+		return "", fmt.Errorf("pair %q: %s", s, unknownCode(a, c.CountryTable()))
+	}
+	return a + "-*", nil
 }
 
 // PairKey joins two codes in alphabetical order: PairKey("GEO", "AZE") is "AZE-GEO".

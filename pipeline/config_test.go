@@ -165,7 +165,7 @@ func TestConfigValidation(t *testing.T) {
 
 		{"pairs/bad entries", "[pairs]\ninclude = [\"AZE-GEO\", \"geo-tur\", \"GEO\", \"GEO-GOE\", \"GEO-geo\"]\n",
 			[]string{
-				`config.toml:2:11: pairs.include: "GEO" is not a pair like GEO-AZE`,
+				`config.toml:2:11: pairs.include: "GEO" is not a pair like GEO-AZE or GEO-* (every pair with GEO)`,
 				`config.toml:2:11: pairs.include: pair "GEO-GOE": "GOE" is not an ISO 3166-1 alpha-3 code (did you mean "GEO"?)`,
 				`config.toml:2:11: pairs.include: pair "GEO-geo" names the same country twice`,
 			}},
@@ -199,7 +199,22 @@ func TestConfigValidation(t *testing.T) {
 				`config.toml:4:20: pdf.max_participants: must be 0 (no limit) or more, not -2`,
 				`config.toml:5:13: pdf.max_pairs: must be 0 (no limit) or more, not -3`,
 			}},
-		{"pdf/no limits", "[pdf]\nmax_events = 0\nmax_summaries = 0\nmax_participants = 0\nmax_pairs = 0\n", nil},
+		{"pdf/no limits", "[pdf]\nmax_events = 0\nmax_summaries = 0\nmax_participants = 0\nmax_pairs = 0\nmax_pair_rows = 0\nmax_multilateral = 0\nupcoming_weeks = 0\n", nil},
+		{"pdf/note keys", "[pdf]\nmax_pair_rows = -1\nmax_multilateral = -2\nupcoming_weeks = -1\nappendix = \"yes\"\n",
+			[]string{
+				`config.toml:2:17: pdf.max_pair_rows: must be 0 (no limit) or more, not -1`,
+				`config.toml:3:20: pdf.max_multilateral: must be 0 (no limit) or more, not -2`,
+				`config.toml:4:18: pdf.upcoming_weeks: must be a number of weeks from 0 (no upcoming list) to 520, not -1`,
+				`config.toml:5:12: pdf.appendix: expected true or false, found a string ("yes")`,
+			}},
+		{"pdf/upcoming too far", "[pdf]\nupcoming_weeks = 521\n",
+			[]string{`config.toml:2:18: pdf.upcoming_weeks: must be a number of weeks from 0 (no upcoming list) to 520, not 521`}},
+		{"pairs/wildcard", "[pairs]\ninclude = [\"GEO-*\", \"*-arm\", \"AZE-TUR\"]\n", nil},
+		{"pairs/bad wildcard", "[pairs]\ninclude = [\"XYZ-*\", \"*-*\"]\n",
+			[]string{
+				`config.toml:2:11: pairs.include: "*-*" names no country; write GEO-* for every pair with GEO`,
+				`config.toml:2:11: pairs.include: pair "XYZ-*": "XYZ" is not an ISO 3166-1 alpha-3 code or a code from [countries] in the config`,
+			}},
 		{"pdf/wrong type", "[pdf]\nmax_events = \"all\"\n",
 			[]string{`config.toml:2:14: pdf.max_events: expected an integer, found a string ("all")`}},
 		{"pdf/float", "[pdf]\nmax_summaries = 2.5\n",
@@ -333,5 +348,17 @@ func TestParseFormat(t *testing.T) {
 		if got != tc.want || fmt.Sprint(err) != fmt.Sprint(cmp.Or(tc.wantErr, "<nil>")) {
 			t.Errorf("ParseFormat(%q, %q) = %q, %v; want %q, %s", tc.f, tc.before, got, err, tc.want, cmp.Or(tc.wantErr, "nil"))
 		}
+	}
+}
+
+// TestShippedPDFDefaults: the shipped config.toml spells out the [pdf]
+// defaults, so that what staff read there is what they get without it.
+func TestShippedPDFDefaults(t *testing.T) {
+	cfg, err := LoadConfig(filepath.Join("..", "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if def := DefaultConfig().PDF; cfg.PDF != def {
+		t.Errorf("config.toml [pdf] = %+v, defaults %+v", cfg.PDF, def)
 	}
 }

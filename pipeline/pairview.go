@@ -99,12 +99,12 @@ func (r *Report) CountryNames(codes []string) []string {
 }
 
 // EventPairs returns the keys of e's pairs that the report shows (every
-// pair unless r.Filters names some), sorted.
+// pair unless r.Filters scopes them), sorted.
 func (r *Report) EventPairs(e *Event) []string {
 	var keys []string
 	forEachPair(e.Countries, func(a, b string) {
-		if k := PairKey(a, b); len(r.Filters) == 0 || slices.Contains(r.Filters, k) {
-			keys = append(keys, k)
+		if r.scope.has(a, b) {
+			keys = append(keys, PairKey(a, b))
 		}
 	})
 	slices.Sort(keys)

@@ -19,7 +19,11 @@ type Report struct {
 
 	Period   period.Period
 	Previous period.Period // zero when the period has none (all)
-	Filters  []string      // pair keys from pairs.include and --pair, sorted; empty = all pairs
+	// Filters is the scope from pairs.include and --pair, sorted: pair
+	// keys ("AZE-GEO") and wildcards ("GEO-*", every pair with GEO);
+	// empty = all pairs.
+	Filters []string
+	scope   *scope
 
 	ConfigPath string  // "" when the defaults were used
 	Inputs     []Input // every input file read, sorted by path
@@ -29,8 +33,24 @@ type Report struct {
 
 	// KeyDevelopments ranks the period's held events (see RankKeyDevelopments).
 	KeyDevelopments []*Event
-	// Upcoming lists planned events dated after the period's start, by date.
+	// Upcoming lists planned events dated after the period's end, up to
+	// [pdf] upcoming_weeks weeks after it, by date (see upcomingRule).
 	Upcoming []*Event
+	// Unconfirmed lists planned events dated in the period, not recorded
+	// as held, by date.
+	Unconfirmed []*Event
+	// Multilateral lists the period's held events with three or more
+	// countries, each once, the most significant first (key-developments
+	// rule); Report.EventPairs gives the pairs each counts for.
+	Multilateral []*Event
+
+	// Trend counts held events in the TrendPeriods periods of the report's
+	// kind ending with its period, oldest first (ranges: ranges of the same
+	// length); nil for all.
+	Trend []PeriodCount
+	// BusiestSince is the most recent earlier period with as many held
+	// events, when it is not the previous one (see busiestSince).
+	BusiestSince *period.Period
 	// Events lists every event of the Events sheet: all statuses dated in the
 	// period, plus upcoming planned events, by date then id.
 	Events []*Event
@@ -131,6 +151,13 @@ type PairReport struct {
 	// Upcoming lists the report's upcoming events that involve both
 	// countries, by date.
 	Upcoming []*Event
+
+	// Trend counts the pair's held events in the periods of Report.Trend;
+	// nil for all.
+	Trend []int
+	// PreviousEvent is the pair's latest held event before the period,
+	// nil when none (or for all): "first engagement since 3 March 2025".
+	PreviousEvent *Event
 }
 
 // PairParticipant is a distinct person of a pair, with the details of their

@@ -19,6 +19,7 @@ type Options struct {
 	OutDir     string   // --out; "" = output.dir
 	Formats    []string // --format; nil = output.formats
 	PerPair    bool     // --per-pair
+	Appendix   bool     // --appendix; Context.Appendix joins pdf.appendix
 	Strict     bool     // --strict: warnings are errors
 	Now        time.Time
 	Version    string
@@ -56,6 +57,12 @@ type Context struct {
 	stage   string
 	start   time.Time
 	pending bool
+}
+
+// Appendix reports whether the PDF lists every event of the period at its
+// end: build --appendix or [pdf] appendix = true.
+func (c *Context) Appendix() bool {
+	return c.Options.Appendix || c.Config != nil && c.Config.PDF.Appendix
 }
 
 // Artifact is one rendered output file, not yet written.

@@ -39,7 +39,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	configFlag := &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: ./config.toml if present)"}
 	strictFlag := &cli.BoolFlag{Name: "strict", Usage: "treat warnings (unknown focus areas, missing glyphs) as errors"}
 	periodFlag := &cli.StringFlag{Name: "period", Aliases: []string{"p"}, Usage: "reporting `PERIOD`: " + period.Accepted + " (default: briefing.period)"}
-	pairFlag := &cli.StringSliceFlag{Name: "pair", Usage: "only this country `PAIR`, e.g. GEO-AZE (repeatable; either order)"}
+	pairFlag := &cli.StringSliceFlag{Name: "pair", Usage: "only this country `PAIR`, e.g. GEO-AZE (either order), or GEO-* for every pair with GEO (repeatable)"}
 
 	app := &cli.App{
 		Name:            "briefing",
@@ -85,6 +85,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 					&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "output `DIR` (default: output.dir)"},
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "comma-separated `FORMATS`: pdf, xlsx (default: output.formats)"},
 					&cli.BoolFlag{Name: "per-pair", Usage: "also write one PDF per pair"},
+					&cli.BoolFlag{Name: "appendix", Usage: "add every event of the period to the PDF (default: pdf.appendix)"},
 					strictFlag,
 				},
 				Action: func(c *cli.Context) error { return cmdBuild(c, getenv) },
@@ -166,7 +167,7 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 		return ctx, nil // --pair needs a valid country table; load reports first
 	}
 	for _, p := range c.StringSlice("pair") {
-		key, err := cfg.ParsePair(p)
+		key, err := cfg.ParseScope(p)
 		if err != nil {
 			return nil, usagef("--pair: %v", err)
 		}

@@ -25,25 +25,35 @@ import (
 func checkStages() []pipeline.Stage { return stages.Check() }
 
 func cmdBuild(c *cli.Context, getenv func(string) string) error {
-	var formats []string
-	if c.IsSet("format") {
-		var err error
-		if formats, err = parseFormats(c.String("format")); err != nil {
-			return err
-		}
-	}
-	ctx, err := newContext(c, getenv)
+	ctx, err := buildContext(c, getenv)
 	if err != nil {
 		return err
 	}
-	ctx.Options.Formats = formats
-	ctx.Options.OutDir = c.String("out")
-	ctx.Options.PerPair = c.Bool("per-pair")
 	err = pipeline.Run(ctx, stages.Build())
 	// With --strict, a failed run's warnings are its errors: exitCode
 	// prints them once, as problems, and warn finds none.
 	warn(ctx)
 	return err
+}
+
+// buildContext is newContext plus build's own flags.
+func buildContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, error) {
+	var formats []string
+	if c.IsSet("format") {
+		var err error
+		if formats, err = parseFormats(c.String("format")); err != nil {
+			return nil, err
+		}
+	}
+	ctx, err := newContext(c, getenv)
+	if err != nil {
+		return nil, err
+	}
+	ctx.Options.Formats = formats
+	ctx.Options.OutDir = c.String("out")
+	ctx.Options.PerPair = c.Bool("per-pair")
+	ctx.Options.Appendix = c.Bool("appendix")
+	return ctx, nil
 }
 
 // parseFormats reads --format, a comma-separated list, by the rules of

@@ -85,8 +85,8 @@ func TestBuildCellTooLong(t *testing.T) {
 	checkProblems(t, "build --strict", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
 }
 
-// TestBuildMaxPairs: [pdf] max_pairs reaches the note. The example's `all`
-// has three pairs (those of the Kars trilateral); with max_pairs = 2 the
+// TestBuildMaxPairs: [pdf] max_pair_rows reaches the note. The example's
+// `all` has three pairs (those of the Kars trilateral); with max_pair_rows = 2 the
 // overview says how many are left out and the annex names the limit, and
 // `check` reports a negative value with build's message.
 func TestBuildMaxPairs(t *testing.T) {
@@ -95,7 +95,7 @@ func TestBuildMaxPairs(t *testing.T) {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
 	dir := builtExample(t)
-	editConfig(t, dir, "max_participants = 25\n", "max_participants = 25\nmax_pairs = 2\n")
+	editConfig(t, dir, "max_pair_rows = 250\n", "max_pair_rows = 2\n")
 	r := runBriefing(t, dir, []string{"SOURCE_DATE_EPOCH=1761642000"}, "-q", "build", "--period", "all", "--format", "pdf")
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -114,9 +114,9 @@ func TestBuildMaxPairs(t *testing.T) {
 		}
 	}
 
-	editConfig(t, dir, "max_pairs = 2\n", "max_pairs = -1\n")
+	editConfig(t, dir, "max_pairs = 6\n", "max_pairs = -1\n")
 	for _, cmd := range []string{"check", "build"} {
 		r := runBriefing(t, dir, nil, "-q", cmd)
-		checkProblems(t, cmd, r, ExitInvalid, []problem{{"config.toml:61:13:", "pdf.max_pairs: must be 0 (no limit) or more, not -1"}})
+		checkProblems(t, cmd, r, ExitInvalid, []problem{{"config.toml:63:13:", "pdf.max_pairs: must be 0 (no limit) or more, not -1"}})
 	}
 }

@@ -500,3 +500,58 @@ func allDigits(s string) bool {
 	}
 	return true
 }
+
+// Back returns the k-th period before p: p itself for 0, Previous for 1,
+// and so on; for a range, the range of the same length k lengths earlier.
+// All has no periods before it and returns itself.
+func (p Period) Back(k int) Period {
+	switch p.Kind {
+	case Week:
+		return ForDate(Week, p.Start.AddDate(0, 0, -7*k))
+	case Month:
+		return ForDate(Month, p.Start.AddDate(0, -k, 0))
+	case Quarter:
+		return ForDate(Quarter, p.Start.AddDate(0, -3*k, 0))
+	case Year:
+		return ForDate(Year, p.Start.AddDate(-k, 0, 0))
+	case Range:
+		n := p.Days()
+		return rangePeriod(p.Start.AddDate(0, 0, -k*n), p.End.AddDate(0, 0, -k*n))
+	}
+	return p
+}
+
+// StepsBack is the k for which p.Back(k) contains the calendar date of d:
+// 0 when p does, 1 for the previous period, negative after p; 0 for All.
+// It is arithmetic on the date, so that counting a year's events per week
+// costs no period per event.
+func (p Period) StepsBack(d time.Time) int {
+	d = civil(d)
+	switch p.Kind {
+	case Month:
+		return months(p.Start) - months(d)
+	case Quarter:
+		return floorDiv(months(p.Start), 3) - floorDiv(months(d), 3)
+	case Year:
+		return p.Start.Year() - d.Year()
+	case Week, Range:
+		// Weeks are ranges of 7 days starting on p's Monday.
+		n := int64(p.Days())
+		return int(floorDiv64((p.Start.Unix()-d.Unix())/secondsPerDay+n-1, n))
+	}
+	return 0
+}
+
+// months counts the months from year 0 to d's month.
+func months(d time.Time) int { return d.Year()*12 + int(d.Month()) - 1 }
+
+// floorDiv divides rounding down, so that year 0 and before count alike.
+func floorDiv(a, b int) int { return int(floorDiv64(int64(a), int64(b))) }
+
+func floorDiv64(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}

@@ -538,3 +538,92 @@ func TestDate(t *testing.T) {
 		t.Errorf("Date not at 00:00 UTC: %v", got)
 	}
 }
+
+func TestBack(t *testing.T) {
+	tests := []struct {
+		in   string
+		k    int
+		want string // ID
+	}{
+		{"2025-W43", 0, "2025-W43"},
+		{"2025-W43", 11, "2025-W32"},
+		{"2025-W02", 3, "2024-W51"},
+		{"2021-W02", 2, "2020-W53"},
+		{"2025-10", 11, "2024-11"},
+		{"2025-Q1", 5, "2023-Q4"},
+		{"2025", 11, "2014"},
+		{"2025-10-01..2025-10-10", 2, "2025-09-11_2025-09-20"},
+		{"all", 3, "all"},
+	}
+	for _, tt := range tests {
+		p, err := Parse(tt.in, ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Back(tt.k); got.ID != tt.want {
+			t.Errorf("%s.Back(%d) = %s, want %s", tt.in, tt.k, got.ID, tt.want)
+		}
+		// Back(k) is Previous k times.
+		q := p
+		for range tt.k {
+			q, _ = q.Previous()
+		}
+		if tt.in != "all" && p.Back(tt.k) != q {
+			t.Errorf("%s.Back(%d) = %+v, Previous %d times = %+v", tt.in, tt.k, p.Back(tt.k), tt.k, q)
+		}
+	}
+}
+
+func TestStepsBack(t *testing.T) {
+	tests := []struct {
+		in   string
+		d    time.Time
+		want int
+	}{
+		{"2025-W43", Date(2025, 10, 20), 0},
+		{"2025-W43", Date(2025, 10, 26), 0},
+		{"2025-W43", Date(2025, 10, 19), 1},
+		{"2025-W43", Date(2025, 10, 13), 1},
+		{"2025-W43", Date(2025, 10, 12), 2},
+		{"2025-W43", Date(2025, 10, 27), -1},
+		{"2025-W01", Date(2024, 12, 29), 1},
+		{"2025-10", Date(2025, 10, 31), 0},
+		{"2025-10", Date(2024, 10, 31), 12},
+		{"2025-10", Date(2025, 11, 1), -1},
+		{"2025-Q4", Date(2025, 9, 30), 1},
+		{"2025-Q1", Date(2024, 1, 1), 4},
+		{"0001-Q1", Date(0, 12, 31), 1},
+		{"0001-Q1", Date(-1, 12, 31), 5},
+		{"2025", Date(2014, 6, 1), 11},
+		{"2025-10-01..2025-10-10", Date(2025, 9, 21), 1},
+		{"2025-10-01..2025-10-10", Date(2025, 9, 20), 2},
+		{"2025-10-01..2025-10-10", Date(2025, 10, 11), -1},
+		{"2025-10-01..2025-10-10", Date(2025, 10, 21), -2},
+		{"all", Date(1900, 1, 1), 0},
+	}
+	for _, tt := range tests {
+		p, err := Parse(tt.in, ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.StepsBack(tt.d); got != tt.want {
+			t.Errorf("%s.StepsBack(%s) = %d, want %d", tt.in, tt.d.Format(time.DateOnly), got, tt.want)
+		}
+	}
+}
+
+// TestStepsBackContains: every day of some years lies in the period
+// StepsBack names, for each kind.
+func TestStepsBackContains(t *testing.T) {
+	for _, in := range []string{"2025-W43", "2025-10", "2025-Q4", "2025", "2025-10-01..2025-10-10"} {
+		p, err := Parse(in, ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for d := Date(2019, 12, 1); d.Before(Date(2027, 2, 1)); d = d.AddDate(0, 0, 1) {
+			if k := p.StepsBack(d); !p.Back(k).Contains(d) {
+				t.Fatalf("%s.StepsBack(%s) = %d, but %s does not contain it", in, d.Format(time.DateOnly), k, p.Back(k).ID)
+			}
+		}
+	}
+}

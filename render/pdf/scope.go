@@ -29,7 +29,7 @@ type scope struct {
 }
 
 func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
-	maxPairs := limits.MaxPairs
+	maxPairs := limits.MaxPairRows // until the redesign (#13) lands: the bound of issue #11
 	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}, maxPairs: maxPairs}
 	if pair == "" {
 		for _, p := range r.Pairs {
@@ -80,7 +80,7 @@ func (s *scope) view(p *pipeline.PairReport) *pairView {
 	return v
 }
 
-// pairsCut reports whether Limits.MaxPairs left pairs out of a list.
+// pairsCut reports whether Limits.MaxPairRows left pairs out of a list.
 func (s *scope) pairsCut() bool {
 	return len(s.pairs) < s.allPairs || len(s.quiet) < s.allQuiet || len(s.overview) < s.allOverview
 }

@@ -88,7 +88,7 @@ func archive(n int, seed int64) []*pipeline.Event {
 }
 
 // generatedReport aggregates a generated archive over period p.
-func generatedReport(tb testing.TB, n int, seed int64, p string) *pipeline.Report {
+func generatedReport(tb testing.TB, n int, seed int64, p string, pairs ...string) *pipeline.Report {
 	tb.Helper()
 	cfg := pipeline.DefaultConfig()
 	if err := cfg.Validate(); err != nil {
@@ -104,6 +104,7 @@ func generatedReport(tb testing.TB, n int, seed int64, p string) *pipeline.Repor
 		Period:      per,
 		GeneratedAt: time.Date(2025, 10, 27, 9, 0, 0, 0, time.UTC),
 		Version:     "test",
+		Pairs:       pairs,
 	})
 }
 

@@ -246,8 +246,7 @@ func TestQuietPair(t *testing.T) {
 }
 
 func TestEventsPairsColumn(t *testing.T) {
-	r := generatedReport(t, 200, 2, "2025")
-	r.Filters = []string{"AZE-GEO"}
+	r := generatedReport(t, 200, 2, "2025", "AZE-GEO")
 	f := open(t, render(t, r, Options{}))
 	hits := 0
 	for i, e := range r.Events {
