@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"sort"
@@ -55,7 +56,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 
 	r := &Report{
 		Title:          cfg.Briefing.Title,
-		Subtitle:       cfg.Briefing.Subtitle,
+		Subtitle:       cmp.Or(cfg.Briefing.Subtitle, DefaultSubtitle(per.Kind)),
 		Organization:   cfg.Briefing.Organization,
 		Classification: cfg.Briefing.Classification,
 		GeneratedAt:    opt.GeneratedAt,
@@ -108,8 +109,11 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	// key and attached to the pairs the report lists at the end.
 	hasTrend := per.Kind != period.All
 	var busy map[int]int
-	pairTrend := map[string][]int{}
-	before := map[string]*Event{}
+	// Keyed by the codes in order, not PairKey: every pair of every earlier
+	// event is looked up, and a string per lookup was most of the cost.
+	type codes struct{ a, b string }
+	pairTrend := map[codes][]int{}
+	before := map[codes]*Event{}
 	if hasTrend {
 		busy = map[int]int{}
 		r.Trend = make([]PeriodCount, TrendPeriods)
@@ -135,7 +139,10 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 				return
 			}
 			if inTrend || earlier {
-				key := PairKey(a, b)
+				key := codes{a, b}
+				if b < a {
+					key = codes{b, a}
+				}
 				if inTrend {
 					t := pairTrend[key]
 					if t == nil {
@@ -228,8 +235,8 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	sortByDate(r.Events)
 	for _, pr := range r.Pairs {
 		pr.Upcoming = involving(r.Upcoming, pr.A, pr.B)
-		pr.PreviousEvent = before[pr.Key]
-		pr.Trend = pairTrend[pr.Key] // a listed pair has events in the period or the previous one
+		pr.PreviousEvent = before[codes{pr.A, pr.B}]
+		pr.Trend = pairTrend[codes{pr.A, pr.B}] // a listed pair has events in the period or the previous one
 	}
 
 	r.countries = cfg.CountryTable()

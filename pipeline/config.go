@@ -60,6 +60,22 @@ type InputConfig struct {
 	MaxFileBytes int `toml:"max_file_bytes"`
 }
 
+// DefaultSubtitle is the subtitle of a briefing on a period of kind k when
+// briefing.subtitle is not set: a quarter's note is not a weekly briefing.
+func DefaultSubtitle(k period.Kind) string {
+	switch k {
+	case period.Week:
+		return "Weekly briefing"
+	case period.Month:
+		return "Monthly briefing"
+	case period.Quarter:
+		return "Quarterly briefing"
+	case period.Year:
+		return "Annual briefing"
+	}
+	return "Briefing"
+}
+
 // DefaultMaxFileBytes is input.max_file_bytes unless the config sets it:
 // 256 MiB, some 500,000 events, far more than a curated file holds.
 const DefaultMaxFileBytes = 256 << 20
@@ -144,7 +160,7 @@ func DefaultConfig() *Config {
 	return &Config{
 		Briefing: BriefingConfig{
 			Title:          "South Caucasus Security Cooperation",
-			Subtitle:       "Weekly briefing",
+			Subtitle:       "", // follows the period: DefaultSubtitle
 			Organization:   "Regional Analysis Unit",
 			Classification: "UNCLASSIFIED",
 			Timezone:       "UTC",

@@ -291,7 +291,7 @@ func TestConfigListsReplaceDefaults(t *testing.T) {
 	if !slices.Equal(cfg.Input.Paths, []string{"input/**/*.toml"}) || !slices.Equal(cfg.Output.Formats, []string{"pdf", "xlsx"}) {
 		t.Errorf("lists left out must keep their defaults: %q %q", cfg.Input.Paths, cfg.Output.Formats)
 	}
-	if cfg.Briefing.Title != "Other" || cfg.Briefing.Subtitle != "Weekly briefing" {
+	if cfg.Briefing.Title != "Other" || cfg.Briefing.Subtitle != "" || cfg.Briefing.Organization != "Regional Analysis Unit" {
 		t.Errorf("briefing = %+v", cfg.Briefing)
 	}
 }

@@ -364,3 +364,23 @@ func TestPairTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestSubtitle: the default subtitle follows the period; a configured one wins.
+func TestSubtitle(t *testing.T) {
+	tests := []struct{ config, period, want string }{
+		{"", "2025-W43", "Weekly briefing"},
+		{"", "2025-10", "Monthly briefing"},
+		{"", "2025-Q4", "Quarterly briefing"},
+		{"", "2025", "Annual briefing"},
+		{"", "2025-10-01..2025-10-10", "Briefing"},
+		{"", "all", "Briefing"},
+		{"Weekly note", "2025-Q4", "Weekly note"},
+	}
+	for _, tt := range tests {
+		cfg := testConfig(t)
+		cfg.Briefing.Subtitle = tt.config
+		if got := aggregate(t, cfg, tt.period, nil).Subtitle; got != tt.want {
+			t.Errorf("subtitle %q, period %s: %q, want %q", tt.config, tt.period, got, tt.want)
+		}
+	}
+}

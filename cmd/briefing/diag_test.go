@@ -21,7 +21,7 @@ func TestWarningPaths(t *testing.T) {
 	t.Parallel()
 	root := t.TempDir()
 	copyFile(t, "../../config.toml", filepath.Join(root, "proj", "config.toml"))
-	editConfig(t, filepath.Join(root, "proj"), `subtitle = "Weekly briefing"`, `subtitle = "Weekly 東"`)
+	editConfig(t, filepath.Join(root, "proj"), "[briefing]\n", "[briefing]\nsubtitle = \"Weekly 東\"\n")
 	writeFile(t, filepath.Join(root, "proj", "input", "a.toml"), `[[event]]
 id = "2025-10-22-call"
 date = 2025-10-22
