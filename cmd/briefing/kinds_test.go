@@ -132,8 +132,8 @@ func TestAddedKind(t *testing.T) {
 		text := pdfText(t, data)
 		for _, want := range []string{
 			"4 recorded engagements in this period: 1 meeting, 2 protests and 1 other engagement.",
-			"Protest Event p1",
-			"Other Event o1",
+			"Event p1 · Protest",
+			"Event o1 · Other",
 			"Protest Event p3", // Upcoming
 			"a meeting, visit, call, agreement, exercise, statement, protest or other event",
 			"(agreement, exercise, visit, meeting, call, statement, other, protest)",

@@ -85,9 +85,9 @@ func TestBuildCellTooLong(t *testing.T) {
 	checkProblems(t, "build --strict", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
 }
 
-// TestBuildMaxPairs: [pdf] max_pair_rows reaches the note. The example's
-// `all` has three pairs (those of the Kars trilateral); with max_pair_rows = 2 the
-// overview says how many are left out and the annex names the limit, and
+// TestBuildMaxPairs: [pdf] max_pairs reaches the note. The example's `all`
+// has three pairs (those of the Kars trilateral); with max_pairs = 2 the
+// summary points to the other pair's row and the annex names the rule, and
 // `check` reports a negative value with build's message.
 func TestBuildMaxPairs(t *testing.T) {
 	t.Parallel()
@@ -95,7 +95,7 @@ func TestBuildMaxPairs(t *testing.T) {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
 	dir := builtExample(t)
-	editConfig(t, dir, "max_pair_rows = 250\n", "max_pair_rows = 2\n")
+	editConfig(t, dir, "max_pairs = 6\n", "max_pairs = 2\n")
 	r := runBriefing(t, dir, []string{"SOURCE_DATE_EPOCH=1761642000"}, "-q", "build", "--period", "all", "--format", "pdf")
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
@@ -106,15 +106,15 @@ func TestBuildMaxPairs(t *testing.T) {
 	}
 	text := pdfText(t, pdf)
 	for _, want := range []string{
-		"The 2 most active of 3 country pairs; every pair is in the workbook's Summary sheet. The sections below cover these pairs only: the other 1 pair (1 event counted) has no section.",
-		"A briefing lists at most 2 country pairs, those with the most events",
+		"1 other pair had events in this period or the previous one: see Other pairs.",
+		"The 2 country pairs with the most events (ties by pair code) have a section of their own",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
 
-	editConfig(t, dir, "max_pairs = 6\n", "max_pairs = -1\n")
+	editConfig(t, dir, "max_pairs = 2\n", "max_pairs = -1\n")
 	for _, cmd := range []string{"check", "build"} {
 		r := runBriefing(t, dir, nil, "-q", cmd)
 		checkProblems(t, cmd, r, ExitInvalid, []problem{{"config.toml:63:13:", "pdf.max_pairs: must be 0 (no limit) or more, not -1"}})

@@ -2,39 +2,89 @@ package pdf
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/pipeline/period"
 )
 
-// quietAndUpcoming renders the pairs that went quiet and the planned
-// events. They are short, so they follow on the same page when a good part
-// of it is left, rather than leave a page nearly empty.
-func (b *briefing) quietAndUpcoming() error {
+// maxMultilateral is how many multilateral events are described in full;
+// the rest are one table row each.
+const maxMultilateral = 5
+
+// multilateralEvents describes each multilateral event once: the most
+// significant in full, with the pairs they count for, the rest one row
+// each. Pair sections only name them.
+func (b *briefing) multilateralEvents() error {
+	es := b.s.multilateral
+	if len(es) == 0 {
+		return nil
+	}
 	l := b.l
 	l.space(10)
-	if len(b.s.quiet) > 0 {
-		b.h1("Pairs that went quiet", "", 0, 40)
-		b.noteLine("No events were recorded in this period for these pairs, which had some in the previous period.")
-		l.space(1)
-		for _, p := range b.s.quiet {
-			l.row([]cell{
-				{text: pairName(p), size: 40, st: bodyBold, pad: pad{bottom: 1.5}},
-				{text: fmt.Sprintf("no events (previous period: %d) · %s", p.Previous, change(p.Change)), size: 60, st: body, pad: pad{bottom: 1.5}},
-			}, rowOpts{})
-		}
-		if n := len(b.s.quiet); n < b.s.allQuiet {
-			b.noteLine(fmt.Sprintf("The first %d of %d such pairs, by code; every pair is in the workbook's Summary sheet.", n, b.s.allQuiet))
-		}
-		l.space(8)
+	b.h1("Multilateral events", "", targetMultilateral, 0, 40)
+	b.noteLine("Events of three or more countries, most significant first. Each counts once for every pair of its countries.")
+	full := es[:min(len(es), maxMultilateral)]
+	for _, e := range full {
+		b.multilateralEvent(e)
 	}
-	b.h1("Upcoming", "", 0, 40)
+	if rest := es[len(full):]; len(rest) > 0 {
+		b.h2("Other multilateral events", -1, 16)
+		cols := []column{{title: "Date", size: 15}, {title: "Event", size: 50}, {title: "Countries", size: 35}}
+		l.table(table{name: "Other multilateral events", cols: cols}, len(rest), func(i int) []tableCell {
+			e := rest[i]
+			return []tableCell{{text: eventDate(e)}, {text: e.Title, bold: true}, {text: strings.Join(b.r.CountryNames(e.Countries), ", ")}}
+		})
+	}
+	return nil
+}
+
+// multilateralEvent is one multilateral event in full.
+func (b *briefing) multilateralEvent(e *pipeline.Event) {
+	l := b.l
+	const dateCol = 16
+	head := []cell{
+		{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.8}, anchor: eventTarget(e)},
+		{text: e.Title, size: grid - dateCol, st: bodyBold, pad: pad{bottom: 1}},
+	}
+	facts := kindLabel(b.r.Kinds(), e.Kind)
+	if e.Location != "" {
+		facts += " · " + e.Location
+	}
+	facts += " · " + list(b.r.CountryNames(e.Countries))
+	l.space(3)
+	l.need(l.keep(l.measure(head) + 3*body.lineHeight()))
+	l.row(head, rowOpts{})
+	l.row([]cell{{size: dateCol}, {text: facts, size: grid - dateCol, st: small.sized(8), pad: pad{bottom: 1.2}}}, rowOpts{split: true})
+	l.para(e.Summary, body, pad{bottom: 1.6}, dateCol, grid-dateCol)
+	for _, o := range e.Outcomes {
+		l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}, rowOpts{split: true})
+	}
+	var names []string
+	for _, k := range b.r.EventPairs(e) {
+		a, c, _ := strings.Cut(k, "-")
+		names = append(names, b.r.CountryName(a)+" – "+b.r.CountryName(c))
+	}
+	if len(names) > 0 && b.s.only == nil {
+		l.row([]cell{{size: dateCol}, {text: "Counts for " + plural(len(names), "pair", "pairs") + ": " + strings.Join(names, "; ") + ".", size: grid - dateCol, st: note, pad: pad{bottom: 1}}}, rowOpts{split: true})
+	}
+	if len(e.Sources) > 0 {
+		cs := make([]pipeline.Citation, len(e.Sources))
+		for i, s := range e.Sources {
+			cs[i] = pipeline.Citation{N: i + 1, Source: s}
+		}
+		l.row([]cell{{size: dateCol}, {text: "Sources", size: grid - dateCol, st: smallBold.sized(8), pad: pad{top: 0.6, bottom: 0.6}}}, rowOpts{})
+		b.sourceListAt(cs, dateCol)
+	}
+}
+
+// upcoming lists the planned events.
+func (b *briefing) upcoming() error {
+	l := b.l
+	l.space(10)
+	b.h1("Upcoming", "", "", 0, 40)
 	// Over "all" there is no period start: upcoming means not yet past on
 	// the day the briefing was generated (see pipeline.Aggregate).
 	after := "after the start of this period"
@@ -56,12 +106,13 @@ func (b *briefing) quietAndUpcoming() error {
 	return nil
 }
 
-// annex explains how the numbers were made and lists the data warnings.
-// It follows Upcoming on the same page when most of the page is free.
+// annex explains how the numbers were made, notes what a reader should
+// know of the data shown and names the inputs in one line. It follows
+// Upcoming on the same page when most of the page is free.
 func (b *briefing) annex() error {
 	l := b.l
 	l.space(12)
-	b.h1("Annex: method and data notes", "", 0, l.capacity()/2)
+	b.h1("Annex: method and data notes", "", "", 0, l.capacity()/2)
 	b.h2("Method", 1, 12)
 	for _, s := range b.method() {
 		l.para(s, body, pad{bottom: 2.6}, 0, grid)
@@ -71,30 +122,8 @@ func (b *briefing) annex() error {
 		"A completely reliable, B usually reliable, C fairly reliable, D not usually reliable, E unreliable, F reliability cannot be judged. "+
 		"The digit rates the information: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 truth cannot be judged. "+
 		"A source graded C2 is a fairly reliable source reporting information that is probably true.", body, pad{bottom: 2.6}, 0, grid)
-
+	b.dataNotes()
 	b.inputs()
-
-	// The run's warnings may hold this render's already (a per-pair
-	// note, rendered after the main one); list each once.
-	warns := slices.Clip(b.warns)
-	seen := map[pipeline.Diagnostic]bool{}
-	for _, w := range warns {
-		seen[*w] = true
-	}
-	for _, w := range b.g.warns {
-		if !seen[*w] {
-			warns = append(warns, w)
-		}
-	}
-	b.h2("Data warnings", 1, 10)
-	if len(warns) == 0 {
-		b.noteLine("The run reported no data warnings.")
-		return nil
-	}
-	b.noteLine(plural(len(warns), "warning was", "warnings were") + " reported while the briefing was produced. They do not stop a run; the figures above include the data as written.")
-	for _, w := range warns {
-		l.row([]cell{{text: "•", size: 3, st: cellText}, {text: b.r.Shown(w), size: 97, st: cellText, pad: pad{bottom: 1}}}, rowOpts{split: true})
-	}
 	return nil
 }
 
@@ -133,16 +162,16 @@ func (b *briefing) method() []string {
 		"An event belongs to the period by its start date, and counts once for every pair of countries taking part: a meeting of three countries counts for three pairs. " +
 			"Events with three or more countries are counted as multilateral." + filter,
 		"Participants are counted once per pair: the distinct people from either country of the pair, or with no country given. " +
-			"Names are matched ignoring case and known alternative spellings. Focus areas are matched to a list of names and aliases, ignoring case; areas not on the list are kept as written and listed under data warnings.",
+			"Names are matched ignoring case and known alternative spellings. Focus areas are matched to a list of names and aliases, ignoring case; areas not on the list are kept as written and named under Data notes.",
 		prev,
 		"Key developments rank the period's held events: agreements first, then multilateral events, then the rest; within each group by kind " +
 			"(" + strings.Join(ranked, ", ") + "), then by the number of countries, then the most recent first. At most " +
 			strconv.Itoa(pipeline.KeyDevelopmentsLimit) + " are shown.",
 		"Where a source gives only the month or the year of an event, the date is shown that way (\"February 2023\", \"2023\") and the event is counted on the first day of that month or year.",
 	}
-	if b.s.pairsCut() {
-		out = append(out, "A briefing lists at most "+plural(b.s.maxPairs, "country pair", "country pairs")+", those with the most events (ties by pair code), "+
-			"in its overview table, in its pair sections and among the pairs that went quiet. The key figures count every pair; the workbook's Summary sheet lists them all.")
+	if b.s.allOthers > 0 {
+		out = append(out, "The "+plural(len(b.s.detailed), "country pair", "country pairs")+" with the most events (ties by pair code) "+
+			pluralWord(len(b.s.detailed), "has a section", "have a section")+" of "+pluralWord(len(b.s.detailed), "its", "their")+" own; every other pair with events in this period or the previous one is one row of the Other pairs table. The workbook's Summary sheet lists every pair.")
 	}
 	if b.s.cut() {
 		out = append(out, "A pair's section lists at most "+limitsText(b.s.limits)+
@@ -167,26 +196,33 @@ func limitsText(lim pipeline.PDFConfig) string {
 	return list(parts)
 }
 
-// inputs lists the files the briefing was made from.
+// inputs names what the briefing was made from, in one line.
 func (b *briefing) inputs() {
 	if len(b.r.Inputs) == 0 && b.r.ConfigPath == "" {
 		return
 	}
-	b.h2("Inputs", 1, 12)
-	l := b.l
+	var size int64
+	events := 0
+	for _, in := range b.r.Inputs {
+		size += in.Size
+		events += in.Events
+	}
+	s := "Made from " + plural(len(b.r.Inputs), "input file", "input files") + " (" + plural(events, "event", "events") + ", " + bytesText(size) + ")"
 	if b.r.ConfigPath != "" {
-		l.row([]cell{{text: "Configuration: " + b.r.ConfigPath, size: grid, st: cellText, pad: pad{bottom: 1.2}}}, rowOpts{split: true})
+		s += " with the configuration " + b.r.ConfigPath
 	}
-	if len(b.r.Inputs) == 0 {
-		return
+	s += ". The manifest beside this note lists each file with its SHA-256 digest."
+	b.h2("Inputs", 1, 8)
+	b.l.para(s, body, pad{bottom: 2}, 0, grid)
+}
+
+// bytesText is a size for a reader: "740 bytes", "12.4 kB", "7.3 MB".
+func bytesText(n int64) string {
+	switch {
+	case n < 1000:
+		return plural(int(n), "byte", "bytes")
+	case n < 1000*1000:
+		return strconv.FormatFloat(float64(n)/1000, 'f', 1, 64) + " kB"
 	}
-	cols := []column{{title: "File", size: 58}, {title: "Events", size: 10, align: align.Right}, {title: "SHA-256", size: 32}}
-	l.table(table{name: "Inputs", cols: cols}, len(b.r.Inputs), func(i int) []tableCell {
-		in := b.r.Inputs[i]
-		sum := in.SHA256
-		if len(sum) > 16 {
-			sum = sum[:16] + "…"
-		}
-		return []tableCell{{text: in.Path}, {text: strconv.Itoa(in.Events)}, {text: sum}}
-	})
+	return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + " MB"
 }

@@ -14,10 +14,22 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/props"
 
 	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/period"
 )
 
-// cover is the first page: the title block, key figures, key developments
-// and, for a full briefing, every pair at a glance.
+// Link targets of the note, by name.
+const (
+	targetOthers       = "others"
+	targetMultilateral = "multilateral"
+)
+
+func pairTarget(p *pipeline.PairReport) string { return "pair:" + p.Key }
+func eventTarget(e *pipeline.Event) string     { return "event:" + e.ID }
+
+// cover is the first page, the summary: the title block, the bottom line
+// when there is one, key figures, key developments one line each and the
+// detailed pairs at a glance. A per-pair briefing goes on with its pair
+// right after the key figures.
 func (b *briefing) cover() error {
 	l, r := b.l, b.r
 	l.mark("Summary", 0)
@@ -25,12 +37,14 @@ func (b *briefing) cover() error {
 	if r.Organization != "" {
 		l.row([]cell{{text: strings.ToUpper(r.Organization), size: grid, st: smallBold, pad: pad{top: 4, bottom: 2}}}, rowOpts{})
 	}
-	l.row([]cell{{text: r.Title, size: grid, st: style{size: sizeTitle, weight: fontstyle.Bold, color: navy, leading: 2}, pad: pad{bottom: 2}}}, rowOpts{})
-	if r.Subtitle != "" {
-		l.row([]cell{{text: r.Subtitle, size: grid, st: style{size: sizeSubtitle, color: muted, leading: 1.5}, pad: pad{bottom: 1}}}, rowOpts{})
-	}
+	title, sub := r.Title, b.subtitle()
 	if b.s.only != nil {
-		l.row([]cell{{text: pairName(b.s.only), size: grid, st: style{size: sizeSubtitle, weight: fontstyle.Bold, color: ink, leading: 1.5}, pad: pad{bottom: 1}}}, rowOpts{})
+		// A per-pair note is about its pair first.
+		title, sub = pairName(b.s.only), r.Title+" · "+sub
+	}
+	l.row([]cell{{text: title, size: grid, st: style{size: sizeTitle, weight: fontstyle.Bold, color: navy, leading: 2}, pad: pad{bottom: 2}}}, rowOpts{})
+	if sub != "" {
+		l.row([]cell{{text: sub, size: grid, st: style{size: sizeSubtitle, color: muted, leading: 1.5}, pad: pad{bottom: 1}}}, rowOpts{})
 	}
 	l.add(row.New(5).Add(col.New(grid).Add(&bar{frac: 28 / textWidth, thick: 1.2, color: navy})))
 	l.row([]cell{{text: r.Period.Label, size: grid, st: bodyBold.sized(11.5), pad: pad{bottom: 1}}}, rowOpts{})
@@ -38,33 +52,83 @@ func (b *briefing) cover() error {
 	if r.Version != "" {
 		gen += " · briefing " + r.Version
 	}
-	l.row([]cell{{text: gen, size: grid, st: small, pad: pad{bottom: 2}}}, rowOpts{})
 	if !r.Previous.IsZero() {
-		l.row([]cell{{text: "Changes are shown against the previous period: " + r.Previous.Label + ".", size: grid, st: small, pad: pad{bottom: 2}}}, rowOpts{})
+		gen += " · changes are against " + r.Previous.Label
 	}
+	l.row([]cell{{text: gen, size: grid, st: small, pad: pad{bottom: 2}}}, rowOpts{})
 
+	b.bottomLine()
+	b.keyFigures()
+	if b.s.only != nil {
+		return nil
+	}
+	if err := b.developments(); err != nil {
+		return err
+	}
+	b.overview()
+	return nil
+}
+
+// subtitle is the configured subtitle, or one that follows the period.
+func (b *briefing) subtitle() string {
+	if b.r.Subtitle != "" {
+		return b.r.Subtitle
+	}
+	switch b.r.Period.Kind {
+	case period.Week:
+		return "Weekly briefing"
+	case period.Month:
+		return "Monthly briefing"
+	case period.Quarter:
+		return "Quarterly briefing"
+	case period.Year:
+		return "Annual briefing"
+	}
+	return "Briefing"
+}
+
+// bottomLine is the analyst's few sentences of what matters most, set
+// apart under the title; with none, nothing is drawn.
+func (b *briefing) bottomLine() {
+	if strings.TrimSpace(b.bottom) == "" {
+		return
+	}
+	l := b.l
+	l.space(2)
+	l.row([]cell{{text: "Bottom line", size: grid, st: smallBold.colored(navy), pad: pad{top: 2, left: 3, right: 3}}}, rowOpts{fill: fill})
+	for _, p := range paragraphs(b.bottom) {
+		l.row([]cell{{text: p, size: grid, st: bodyBold, pad: pad{top: 1, bottom: 2, left: 3, right: 3}}}, rowOpts{fill: fill, split: true})
+	}
+}
+
+// keyFigures are the scope's totals, with the change of the events held
+// against the previous period where the report has it.
+func (b *briefing) keyFigures() {
 	b.h2("Key figures", 1, 26)
 	t := b.s.totals
+	ev := figure{value: strconv.Itoa(t.Events), label: pluralWord(t.Events, "event held", "events held")}
+	if prev, ok := b.previousEvents(); ok {
+		ev.sub = change(t.Events-prev) + " on previous period"
+	}
+	multi := len(b.s.multilateral)
 	b.figures([]figure{
-		{value: strconv.Itoa(t.Events), label: "events held"},
+		ev,
 		{value: strconv.Itoa(t.Pairs), label: pluralWord(t.Pairs, "country pair", "country pairs")},
 		{value: strconv.Itoa(t.Countries), label: pluralWord(t.Countries, "country", "countries")},
-		{value: strconv.Itoa(t.People), label: pluralWord(t.People, "person involved", "people involved")},
+		{value: strconv.Itoa(multi), label: pluralWord(multi, "multilateral event", "multilateral events")},
 	})
+}
 
-	b.h2("Key developments", 1, 12)
-	if len(b.s.devs) == 0 {
-		b.noteLine("No events in this period.")
+// previousEvents is the scope's events held in the previous period, when
+// the report has them: for one pair its Previous.
+func (b *briefing) previousEvents() (int, bool) {
+	if b.r.Previous.IsZero() {
+		return 0, false
 	}
-	for i, e := range b.s.devs {
-		if err := b.development(i+1, e); err != nil {
-			return err
-		}
+	if b.s.only != nil {
+		return b.s.only.Previous, true
 	}
-	if b.s.only == nil {
-		b.overview()
-	}
-	return nil
+	return 0, false
 }
 
 func pluralWord(n int, one, many string) string {
@@ -74,8 +138,24 @@ func pluralWord(n int, one, many string) string {
 	return many
 }
 
-// development is one numbered entry of the key developments list, in the
-// words of development.tmpl: its first paragraph bold, the rest below it.
+// developments lists the key developments one line each, each linking to
+// where the note details it.
+func (b *briefing) developments() error {
+	b.h2("Key developments", 1, 12)
+	if len(b.s.devs) == 0 {
+		b.noteLine("No events in this period.")
+		return nil
+	}
+	for i, e := range b.s.devs {
+		if err := b.development(i+1, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// development is one numbered line of the key developments, in the
+// words of development.tmpl: its first paragraph bold, the rest after it.
 func (b *briefing) development(n int, e *pipeline.Event) error {
 	paras, err := b.n.exec(developmentTemplate, developmentData(b.r, n, e))
 	if err != nil {
@@ -85,38 +165,72 @@ func (b *briefing) development(n int, e *pipeline.Event) error {
 	if len(paras) == 0 {
 		return nil
 	}
-	l := b.l
-	l.need(12)
-	num := cell{text: strconv.Itoa(n), size: 5, st: bodyBold.colored(accent), pad: pad{top: 1}}
-	l.row([]cell{num, {text: paras[0], size: 95, st: bodyBold, pad: pad{top: 1, bottom: 0.6}}}, rowOpts{split: true})
-	for _, p := range paras[1:] {
-		l.row([]cell{{size: 5}, {text: p, size: 95, st: small.sized(8), pad: pad{bottom: 0.6}}}, rowOpts{split: true})
+	to := b.detailOf(e)
+	num := cell{text: strconv.Itoa(n), size: 4, st: bodyBold.colored(accent), pad: pad{top: 1}, link: to}
+	head := cell{text: paras[0], size: 96, st: bodyBold, pad: pad{top: 1, bottom: 0.3}, link: to}
+	rest := cell{text: strings.Join(paras[1:], " "), size: 96, st: small.sized(8), pad: pad{bottom: 1.2}, link: to}
+	b.l.need(b.l.keep(b.l.measure([]cell{num, head}) + b.l.measure([]cell{{size: 4}, rest})))
+	b.l.row([]cell{num, head}, rowOpts{split: true})
+	if rest.text != "" {
+		b.l.row([]cell{{size: 4}, rest}, rowOpts{split: true})
 	}
-	l.space(1.8)
 	return nil
 }
 
-// overview lists every pair with events now or before, most active first.
+// detailOf names where the note details e: its entry among the
+// multilateral events, its summary in a pair section, or the section of
+// the first detailed pair it counts for.
+func (b *briefing) detailOf(e *pipeline.Event) string {
+	if e.Multilateral() {
+		return eventTarget(e)
+	}
+	for _, p := range b.s.detailed {
+		if p.A == e.Countries[0] && p.B == e.Countries[1] || p.A == e.Countries[1] && p.B == e.Countries[0] {
+			for _, x := range b.s.view(p).summarised {
+				if x == e {
+					return eventTarget(e)
+				}
+			}
+			return pairTarget(p)
+		}
+	}
+	return ""
+}
+
+// overview is the detailed pairs at a glance, each row linking to its
+// section, and a line for the other pairs.
 func (b *briefing) overview() {
 	b.h2("Country pairs at a glance", 1, 16)
-	if len(b.s.overview) == 0 {
-		b.noteLine("No country pair had events in this period or the previous one.")
-		return
+	if len(b.s.detailed) == 0 {
+		b.noteLine("No country pair had events in this period.")
+	} else {
+		b.pairTable("Country pairs", b.s.detailed, pairTarget, false)
 	}
+	if n := b.s.allOthers; n > 0 {
+		b.l.row([]cell{{text: fmt.Sprintf("%s: see Other pairs.", plural(n, "other pair had events in this period or the previous one", "other pairs had events in this period or the previous one")),
+			size: grid, st: note.colored(accent), pad: pad{top: 1, bottom: 1}, link: targetOthers}}, rowOpts{})
+	}
+}
+
+// pairTable is one row per pair: events, change, latest event, each row
+// linking to link(p) when link is not nil; compact rows for long lists.
+func (b *briefing) pairTable(name string, pairs []*pipeline.PairReport, link func(*pipeline.PairReport) string, compact bool) {
 	prev := !b.r.Previous.IsZero()
-	t := table{name: "Country pairs", cols: []column{{title: "Country pair", size: 46}, {title: "Events", size: 12, align: align.Right}}}
+	t := table{name: name, compact: compact, cols: []column{{title: "Country pair", size: 52}, {title: "Events", size: 12, align: align.Right}}}
 	if prev {
-		t.cols = append(t.cols, column{title: "Previous", size: 12, align: align.Right}, column{title: "Change", size: 12, align: align.Right})
+		t.cols = append(t.cols, column{title: "Change", size: 14, align: align.Right})
+	} else {
+		t.cols[0].size += 14
 	}
-	t.cols = append(t.cols, column{title: "Latest event", size: 18, align: align.Right})
-	if !prev {
-		t.cols[0].size += 24
+	t.cols = append(t.cols, column{title: "Latest event", size: 22, align: align.Right})
+	if link != nil {
+		t.link = func(i int) string { return link(pairs[i]) }
 	}
-	b.l.table(t, len(b.s.overview), func(i int) []tableCell {
-		p := b.s.overview[i]
+	b.l.table(t, len(pairs), func(i int) []tableCell {
+		p := pairs[i]
 		row := []tableCell{{text: pairName(p), bold: true}, {text: strconv.Itoa(p.Events)}}
 		if prev {
-			row = append(row, tableCell{text: strconv.Itoa(p.Previous)}, tableCell{text: change(p.Change)})
+			row = append(row, tableCell{text: change(p.Change)})
 		}
 		latest := "—"
 		if e := p.Latest(); e != nil {
@@ -124,14 +238,6 @@ func (b *briefing) overview() {
 		}
 		return append(row, tableCell{text: latest})
 	})
-	if n := len(b.s.overview); n < b.s.allOverview {
-		note := fmt.Sprintf("The %d most active of %d country pairs; every pair is in the workbook's Summary sheet.", n, b.s.allOverview)
-		if left := b.s.allPairs - len(b.s.pairs); left > 0 {
-			note += fmt.Sprintf(" The sections below cover these pairs only: the other %s (%s) %s no section.",
-				plural(left, "pair", "pairs"), plural(b.s.omittedEvents, "event counted", "events counted"), pluralWord(left, "has", "have"))
-		}
-		b.noteLine(note)
-	}
 }
 
 // figure is one key figure box.
@@ -142,7 +248,11 @@ type figure struct {
 // figures draws up to four boxes side by side: a large number, its label
 // and an optional line under it (the change against the previous period).
 func (b *briefing) figures(fs []figure) {
-	const gap, height = 2, 22.0
+	const gap = 2
+	height, size, labelTop := 22.0, sizeFigure, 12.5
+	if b.figHeight > 0 { // a pair's figures, smaller than the summary's
+		height, size, labelTop = b.figHeight, 13, 7.5
+	}
 	w := (grid - gap*(len(fs)-1)) / len(fs)
 	var cols []core.Col
 	for i, f := range fs {
@@ -151,11 +261,11 @@ func (b *briefing) figures(fs []figure) {
 		}
 		c := col.New(w).WithStyle(&props.Cell{BackgroundColor: fill})
 		c.Add(
-			text.New(b.g.clean(f.value), style{size: sizeFigure, weight: fontstyle.Bold, color: navy}.text(3, 0, 3.5, 2)),
-			text.New(b.g.clean(f.label), small.sized(8).colored(ink).text(12.5, 0, 3.5, 2)),
+			text.New(b.g.clean(f.value), style{size: size, weight: fontstyle.Bold, color: navy}.text(2, 0, 3.5, 2)),
+			text.New(b.g.clean(f.label), small.sized(8).colored(ink).text(labelTop, 0, 3.5, 2)),
 		)
 		if f.sub != "" {
-			c.Add(text.New(b.g.clean(f.sub), small.text(16.5, 0, 3.5, 2)))
+			c.Add(text.New(b.g.clean(f.sub), small.text(labelTop+4, 0, 3.5, 2)))
 		}
 		cols = append(cols, c)
 	}

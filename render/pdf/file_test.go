@@ -104,8 +104,8 @@ func TestOutline(t *testing.T) {
 	want := []string{
 		"Summary", "  Key figures", "  Key developments", "  Country pairs at a glance",
 		"Country pairs", "  Azerbaijan – Georgia", "  Azerbaijan – Türkiye", "  Georgia – Türkiye",
-		"Upcoming",
-		"Annex: method and data notes", "  Method", "  Source grading", "  Data warnings",
+		"Multilateral events", "Upcoming",
+		"Annex: method and data notes", "  Method", "  Source grading", "  Data notes",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

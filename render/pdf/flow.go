@@ -21,6 +21,9 @@ type cell struct {
 	size int // grid columns
 	st   style
 	pad  pad
+	// link makes the cell a link to a target of the note (links), uri a
+	// link to a web address; anchor makes the top of the cell a target.
+	link, uri, anchor string
 }
 
 // rowOpts shape how a row of cells behaves at a page break.
@@ -72,6 +75,11 @@ func (l *layout) para(s string, st style, p pad, off, size int) {
 // proportion to its length. Measuring what is left of it with maroto on
 // every page made a 1 MB title take 23 s and 3 MB 157 s.
 func (l *layout) row(cells []cell, o rowOpts) {
+	for _, c := range cells {
+		if c.anchor != "" && l.k != nil {
+			l.k.targets[c.anchor] = true
+		}
+	}
 	words := l.words(cells)
 	justBroke := false
 	var lines []wrapped // nil until the row first fails to fit
@@ -130,6 +138,7 @@ func (l *layout) row(cells []cell, o rowOpts) {
 		if empty(words) {
 			return
 		}
+		cells = noAnchors(cells)
 		l.newPage()
 		if o.onBreak != nil {
 			o.onBreak()
@@ -214,6 +223,17 @@ func (l *layout) words(cells []cell) [][]string {
 	return words
 }
 
+// noAnchors returns cells without their anchors, for the rest of a row
+// split across pages: a target is where the row starts.
+func noAnchors(cells []cell) []cell {
+	out := make([]cell, len(cells))
+	for i, c := range cells {
+		c.anchor = ""
+		out[i] = c
+	}
+	return out
+}
+
 func empty(words [][]string) bool {
 	for _, w := range words {
 		if len(w) > 0 {
@@ -228,8 +248,18 @@ func (l *layout) build(cells []cell, words [][]string, fill *props.Color) core.R
 	cols := make([]core.Col, len(cells))
 	for i, c := range cells {
 		cols[i] = col.New(c.size)
+		if c.anchor != "" && l.k != nil {
+			cols[i].Add(&anchor{k: l.k, name: c.anchor})
+		}
 		if len(words[i]) > 0 {
-			cols[i].Add(text.New(strings.Join(words[i], " "), c.st.text(c.pad.top, c.pad.bottom, c.pad.left, c.pad.right)))
+			p := c.st.text(c.pad.top, c.pad.bottom, c.pad.left, c.pad.right)
+			if c.uri != "" {
+				p.Hyperlink = &c.uri
+			}
+			cols[i].Add(text.New(strings.Join(words[i], " "), p))
+		}
+		if c.link != "" && l.k != nil {
+			cols[i].Add(&linkArea{k: l.k, name: c.link})
 		}
 	}
 	r := row.New().Add(cols...)

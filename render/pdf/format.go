@@ -46,6 +46,18 @@ func eventDate(e *pipeline.Event) string {
 	return fmt.Sprintf("%d–%s", d.Day(), day(end))
 }
 
+// shortDate is the day an event started, for a narrow column: "25 Oct
+// 2025", "Feb 2023" or "2023".
+func shortDate(e *pipeline.Event) string {
+	switch e.DatePrecision {
+	case "year":
+		return e.Date.Format("2006")
+	case "month":
+		return e.Date.Format("Jan 2006")
+	}
+	return day(e.Date)
+}
+
 // when is eventDate with the preposition a sentence needs.
 func when(e *pipeline.Event) string {
 	if e.DatePrecision == "year" || e.DatePrecision == "month" {

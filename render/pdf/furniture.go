@@ -5,6 +5,7 @@ import (
 
 	"github.com/briefing-tool/briefing/pipeline"
 
+	"github.com/johnfercher/go-tree/node"
 	"github.com/johnfercher/maroto/v2/pkg/components/col"
 	"github.com/johnfercher/maroto/v2/pkg/components/line"
 	"github.com/johnfercher/maroto/v2/pkg/components/row"
@@ -12,6 +13,7 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/consts/align"
 	"github.com/johnfercher/maroto/v2/pkg/consts/border"
 	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 )
 
@@ -30,7 +32,10 @@ func (b *briefing) furniture() error {
 	headerCols := []core.Col{
 		col.New(titleCol).Add(text.New(b.fit(r.Title, small, titleCol, false), small.text(lower, 2, 0, 0))),
 		col.New(markingCol).Add(text.New(b.fit(r.Classification, marking, markingCol, false), marking.text(0, 2, markingPad, markingPad))),
-		col.New(30).Add(text.New(b.fit(r.Period.Label, small, 30, false), small.with(align.Right).text(lower, 2, 0, 0))),
+		col.New(30).Add(&runningHead{
+			def: b.fit(r.Period.Label, small, 30, false), at: b.l.runningAt, p: small.with(align.Right).text(lower, 2, 0, 0),
+			fit: func(s string) string { return b.fit(s, small, 30, true) },
+		}),
 	}
 	head := row.New().Add(headerCols...).WithStyle(&props.Cell{BorderType: border.Bottom, BorderColor: rule, BorderThickness: 0.2})
 	if err := b.l.registerHeader(head, row.New(5)); err != nil {
@@ -136,4 +141,32 @@ func (b *briefing) fit(s string, st style, size int, cut bool) string {
 func (l *layout) furnitureText(s string, st style, size int) string {
 	width := textWidth * float64(size) / grid
 	return l.breakLong(l.g.clean(strings.Join(strings.Fields(s), " ")), st, width)
+}
+
+// runningHead is the right-hand text of the page header: the period, or
+// on the pages a pair's section continues on, the pair. Pages are drawn
+// in order, once each, so it counts them. Its height is the period's: the
+// pair's name is cut to one line.
+type runningHead struct {
+	def  string
+	at   map[int]string // page → section continued there; filled by layout
+	p    props.Text
+	fit  func(string) string
+	page int
+}
+
+func (h *runningHead) GetHeight(prov core.Provider, cell *entity.Cell) float64 {
+	return text.New(h.def, h.p).GetHeight(prov, cell)
+}
+func (h *runningHead) SetConfig(*entity.Config) {}
+func (h *runningHead) Render(prov core.Provider, cell *entity.Cell) {
+	h.page++
+	s := h.def
+	if name, ok := h.at[h.page]; ok {
+		s = h.fit(name + " (continued)")
+	}
+	text.New(s, h.p).Render(prov, cell)
+}
+func (h *runningHead) GetStructure() *node.Node[core.Structure] {
+	return text.New(h.def, h.p).GetStructure()
 }

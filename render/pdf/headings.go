@@ -14,9 +14,13 @@ import (
 // h1 starts a major section: its title in large type over a rule, with a
 // note at the right, kept with at least keep mm of what follows. level is
 // its level in the outline.
-func (b *briefing) h1(title, right string, level int, keep float64) {
+// anchor, when set, makes the heading a link target.
+func (b *briefing) h1(title, right, anchor string, level int, keep float64) {
 	l := b.l
-	cells := []cell{{text: title, size: 78, st: h1, pad: pad{bottom: 1.5}}, {text: right, size: 22, st: small.with(align.Right), pad: pad{top: 2.5}}}
+	cells := []cell{{text: title, size: 78, st: h1, pad: pad{bottom: 1.5}, anchor: anchor}, {text: right, size: 22, st: small.with(align.Right), pad: pad{top: 2.5}}}
+	if anchor != "" {
+		l.k.targets[anchor] = true
+	}
 	head := l.build(cells, [][]string{strings.Fields(b.g.clean(title)), strings.Fields(b.g.clean(right))}, nil)
 	l.need(l.height(head) + 3 + keep)
 	l.mark(title, level)

@@ -34,9 +34,15 @@ type layout struct {
 	g    *glyphs       // replaces characters the font lacks
 	met  *metrics      // measures text for breaking long words
 	wr   *wrapper      // breaks text into lines as maroto does
+	k    *links        // targets and links within the note; nil: none
 
 	headerRows []core.Row
 	footerH    float64
+
+	// running names the section in progress ("" for none) and runningAt
+	// the pages it continues on, which the page header names.
+	running   string
+	runningAt map[int]string
 
 	used  float64 // height taken on the current page, the page header included
 	page  int     // current page, from 1
@@ -65,14 +71,16 @@ var errRowTooTall = errors.New("a row is taller than a page")
 func newLayout(m, meas core.Maroto, g *glyphs) *layout {
 	cfg := m.GetCurrentConfig()
 	return &layout{
-		m:    m,
-		meas: meas,
-		cfg:  cfg,
-		g:    g,
-		met:  g.m,
-		wr:   newWrapper(),
-		cell: entity.NewRootCell(cfg.Dimensions.Width, cfg.Dimensions.Height, entity.Margins{Left: cfg.Margins.Left, Top: cfg.Margins.Top, Right: cfg.Margins.Right, Bottom: cfg.Margins.Bottom}),
-		page: 1,
+		m:         m,
+		meas:      meas,
+		cfg:       cfg,
+		g:         g,
+		met:       g.m,
+		wr:        newWrapper(),
+		k:         newLinks(),
+		runningAt: map[int]string{},
+		cell:      entity.NewRootCell(cfg.Dimensions.Width, cfg.Dimensions.Height, entity.Margins{Left: cfg.Margins.Left, Top: cfg.Margins.Top, Right: cfg.Margins.Right, Bottom: cfg.Margins.Bottom}),
+		page:      1,
 	}
 }
 
@@ -226,7 +234,7 @@ func (l *layout) add(r core.Row) {
 	if h+l.used+l.footerH <= l.cell.Height {
 		l.used += h
 	} else {
-		l.page++
+		l.nextPage()
 		l.used = l.headerHeight() + h
 	}
 	l.m.AddRows(r)
@@ -238,8 +246,16 @@ func (l *layout) newPage() {
 		return
 	}
 	l.m.AddPages(page.New())
-	l.page++
+	l.nextPage()
 	l.used = l.headerHeight()
+}
+
+// nextPage counts a new page, on which the section in progress continues.
+func (l *layout) nextPage() {
+	l.page++
+	if l.running != "" {
+		l.runningAt[l.page] = l.running
+	}
 }
 
 // need starts a new page unless h mm fit on this one: it keeps a heading

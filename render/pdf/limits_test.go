@@ -191,8 +191,8 @@ func TestLimitsRendered(t *testing.T) {
 	}
 	for _, note := range []string{
 		"The 12 most significant of this pair's 35 events, ranked as key developments are; every event is in the workbook's Events sheet.",
-		"The 5 most significant of this pair's 35 events with a summary",
-		"The 4 people most involved of this pair's 9; every participant is in the workbook's Participants sheet.",
+		"Summaries of the 5 most significant of the pair's 35 bilateral events with one",
+		"These are the 4 people most involved of 9; every participant is in the workbook's Participants sheet.",
 		"had 35 recorded engagements", // the narrative counts every event
 		"A pair's section lists at most 12 events, 5 event summaries and 4 participants. Where a pair has more", // the annex
 	} {

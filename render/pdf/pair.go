@@ -1,7 +1,10 @@
 package pdf
 
 import (
+	"cmp"
 	"fmt"
+	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,19 +16,40 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// pairSections renders one section per pair with events, each from a new
-// page.
+// pairSections renders one section per detailed pair, the first from a
+// new page, the others after a gap, then the other pairs one row each.
 func (b *briefing) pairSections() error {
-	for i, p := range b.s.pairs {
-		b.l.newPage()
-		if i == 0 && b.s.only == nil {
-			b.l.mark("Country pairs", 0)
+	for i, p := range b.s.detailed {
+		if i == 0 {
+			if b.s.only == nil {
+				b.l.newPage()
+				b.l.mark("Country pairs", 0)
+			}
+		} else {
+			b.l.space(8)
 		}
 		if err := b.pair(p); err != nil {
 			return err
 		}
 	}
+	b.otherPairs()
 	return nil
+}
+
+// otherPairs is one table row for each pair without a section.
+func (b *briefing) otherPairs() {
+	if len(b.s.others) == 0 {
+		return
+	}
+	l := b.l
+	l.space(10)
+	b.h1("Other pairs", "", targetOthers, 0, 30)
+	text := "Pairs with events in this period or the previous one and no section of their own."
+	if n := len(b.s.others); n < b.s.allOthers {
+		text = fmt.Sprintf("The %d most active of %d other pairs; every pair is in the workbook's Summary sheet.", n, b.s.allOthers)
+	}
+	b.noteLine(text)
+	b.pairTable("Other pairs", b.s.others, nil, true)
 }
 
 func (b *briefing) pair(p *pipeline.PairReport) error {
@@ -34,7 +58,9 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 		level = 0
 	}
 	l := b.l
-	b.h1(pairName(p), p.Key, level, 30)
+	b.h1(pairName(p), p.Key, pairTarget(p), level, 30)
+	l.running = pairName(p)
+	defer func() { l.running = "" }()
 
 	paras, err := b.n.exec(pairTemplate, pairData(b.r, p))
 	if err != nil {
@@ -47,11 +73,14 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 	}
 	l.space(1)
 	v := b.s.view(p)
+	if p.Events == 0 {
+		b.noteLine("No events in this period.")
+		return nil
+	}
 	b.pairFigures(p)
-	b.eventsTable(v)
-	b.participants(v)
+	b.events(v)
 	b.focusChart(p)
-	b.summaries(v)
+	b.participants(v)
 	b.sources(v)
 	return nil
 }
@@ -59,6 +88,8 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 // pairFigures shows the pair's counts, with the change against the
 // previous period when there is one.
 func (b *briefing) pairFigures(p *pipeline.PairReport) {
+	defer func(h float64) { b.figHeight = h }(b.figHeight)
+	b.figHeight = 15
 	ev := figure{value: strconv.Itoa(p.Events), label: pluralWord(p.Events, "event held", "events held")}
 	prev := figure{value: "—", label: "previous period", sub: "no previous period"}
 	if !b.r.Previous.IsZero() {
@@ -72,79 +103,113 @@ func (b *briefing) pairFigures(p *pipeline.PairReport) {
 	})
 }
 
-// eventColumns are the events table's columns. "Also involved" names the
-// other countries of multilateral events; without any, its width goes to
-// the title.
-func eventColumns(multilateral bool) []column {
-	cols := []column{
-		{title: "Date", size: 15},
-		{title: "Kind", size: 11},
-		{title: "Event", size: 53},
-		{title: "Location", size: 13},
-		{title: "Sources", size: 8, align: align.Right},
-	}
-	if multilateral {
-		cols[2].size -= 14
-		cols = append(cols[:4], append([]column{{title: "Also involved", size: 14}}, cols[4:]...)...)
-	}
-	return cols
-}
-
-func (b *briefing) eventsTable(v *pairView) {
+// events lists the pair's events once each, by date: a line with the
+// date, title, kind, place and sources, and under it the summary and
+// outcomes of the most significant bilateral events. A multilateral
+// event is named and linked to its entry under Multilateral events, where
+// it is described once for all its pairs.
+func (b *briefing) events(v *pairView) {
 	p := v.p
-	multi := p.Multilateral > 0
-	t := table{name: "Events", cols: eventColumns(multi)}
-	row := func(i int) []tableCell {
-		e := v.events[i]
-		cells := []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: e.Location}}
-		if multi {
-			others := b.r.CountryNames(p.Others(e))
-			cells = append(cells, tableCell{text: strings.Join(others, ", ")})
+	l := b.l
+	const dateCol = 16
+	summarised := make(map[*pipeline.Event]bool, len(v.summarised))
+	for _, e := range v.summarised {
+		summarised[e] = true
+	}
+	facts := func(e *pipeline.Event) string {
+		s := kindLabel(b.r.Kinds(), e.Kind)
+		if e.Location != "" {
+			s += " · " + e.Location
 		}
-		return append(cells, tableCell{text: v.marks[e.ID]})
+		if !bilateral(e) {
+			s += " · multilateral, with " + list(b.r.CountryNames(p.Others(e))) + "; see Multilateral events"
+		}
+		if c := v.marks[e.ID]; c != "" {
+			s += " " + c
+		}
+		return s
 	}
-	note := ""
+	line := func(e *pipeline.Event) []cell {
+		to := ""
+		if !bilateral(e) {
+			to = eventTarget(e)
+		}
+		return []cell{
+			{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.6}, anchor: eventTarget(e)},
+			{text: e.Title + " · " + facts(e), size: grid - dateCol, st: cellText.sized(8.5), pad: pad{bottom: 0.8}, link: to},
+		}
+	}
+	var notes []string
 	if len(v.events) < len(p.EventList) {
-		note = fmt.Sprintf("The %d most significant of this pair's %d events, ranked as key developments are; every event is in the workbook's Events sheet.", len(v.events), len(p.EventList))
+		notes = append(notes, fmt.Sprintf("The %d most significant of this pair's %d events, ranked as key developments are; every event is in the workbook's Events sheet.", len(v.events), len(p.EventList)))
 	}
-	b.h2("Events", -1, b.noteHeight(note)+b.l.tableStart(t, row(0)))
+	if len(v.summarised) < v.withSummary {
+		notes = append(notes, fmt.Sprintf("Summaries of the %d most significant of the pair's %d bilateral events with one; every summary is in the workbook's Events sheet.", len(v.summarised), v.withSummary))
+	}
+	note := strings.Join(notes, " ")
+	b.h2("Events", -1, b.noteHeight(note)+l.keep(l.measure(line(v.events[0]))))
 	b.noteLine(note)
-	b.l.table(t, len(v.events), row)
+	twoLines := 2*body.lineHeight() + body.leading
+	for _, e := range v.events {
+		h := line(e)
+		if !summarised[e] {
+			l.row(h, rowOpts{split: true})
+			continue
+		}
+		h[1].text = e.Title
+		h[1].st = bodyBold
+		h[1].pad.bottom = 0.4
+		l.need(l.keep(l.measure(h) + twoLines))
+		l.space(1)
+		l.row(h, rowOpts{})
+		l.row([]cell{{size: dateCol}, {text: facts(e), size: grid - dateCol, st: small.sized(8), pad: pad{bottom: 1}}}, rowOpts{split: true})
+		l.para(e.Summary, body, pad{bottom: 1.6}, dateCol, grid-dateCol)
+		for _, o := range e.Outcomes {
+			l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}, rowOpts{split: true})
+		}
+		l.space(1.5)
+	}
 }
 
-var participantColumns = []column{
-	{title: "Name", size: 19},
-	{title: "Rank", size: 13},
-	{title: "Role", size: 22},
-	{title: "Organization", size: 28},
-	{title: "Country", size: 11},
-	{title: "Events", size: 7, align: align.Right},
-}
-
+// participants names the people of the pair's events in one paragraph,
+// most involved first: a table of them took a page for a busy week.
 func (b *briefing) participants(v *pairView) {
 	p := v.p
 	if len(p.Participants) == 0 {
-		b.h2("Participants", -1, 8)
-		b.noteLine("No participants are recorded for this pair in this period.")
 		return
 	}
-	t := table{name: "Participants", cols: participantColumns}
-	row := func(i int) []tableCell {
-		x := v.people[i]
-		country := ""
-		if x.Country != "" {
-			country = b.r.CountryName(x.Country)
+	people := slices.Clone(v.people)
+	slices.SortStableFunc(people, func(x, y pipeline.PairParticipant) int { return cmp.Compare(y.Events, x.Events) })
+	parts := make([]string, len(people))
+	for i, x := range people {
+		var about []string
+		for _, s := range []string{x.Rank, x.Role, x.Organization} {
+			if s = strings.TrimSpace(s); s != "" && !slices.Contains(about, s) {
+				about = append(about, s)
+			}
 		}
-		return []tableCell{{text: x.Name, bold: true}, {text: x.Rank}, {text: x.Role}, {text: x.Organization}, {text: country}, {text: strconv.Itoa(x.Events)}}
+		if x.Country != "" {
+			about = append(about, b.r.CountryName(x.Country))
+		}
+		if x.Events > 1 {
+			about = append(about, plural(x.Events, "event", "events"))
+		}
+		parts[i] = x.Name
+		if len(about) > 0 {
+			parts[i] += " (" + strings.Join(about, ", ") + ")"
+		}
 	}
-	note := ""
+	text := strings.Join(parts, "; ") + "."
 	if len(v.people) < len(p.Participants) {
-		note = fmt.Sprintf("The %d people most involved of this pair's %d; every participant is in the workbook's Participants sheet.", len(v.people), len(p.Participants))
+		text += fmt.Sprintf(" These are the %d people most involved of %d; every participant is in the workbook's Participants sheet.", len(v.people), len(p.Participants))
 	}
-	b.h2("Participants", -1, b.noteHeight(note)+b.l.tableStart(t, row(0)))
-	b.noteLine(note)
-	b.l.table(t, len(v.people), row)
+	b.h2("Participants", -1, 2*body.lineHeight())
+	b.l.para(text, body.sized(8.5), pad{bottom: 1}, 0, grid)
 }
+
+// maxFocusBars is the most focus areas a pair's chart shows; the rest are
+// named below it.
+const maxFocusBars = 6
 
 // focusChart is a horizontal bar chart of events per focus area, drawn
 // as vector shapes: a label, a bar on a pale track, and the count.
@@ -156,7 +221,11 @@ func (b *briefing) focusChart(p *pipeline.PairReport) {
 	}
 	l := b.l
 	most := p.FocusAreas[0].Events // sorted by events, most first
-	for _, fa := range p.FocusAreas {
+	if !informative(p.FocusAreas) {
+		b.l.para(focusSentence(p.FocusAreas), body, pad{bottom: 2}, 0, grid)
+		return
+	}
+	for _, fa := range p.FocusAreas[:min(len(p.FocusAreas), maxFocusBars)] {
 		label := text.New(b.g.clean(fa.Name), cellText.with(align.Right).text(1.2, 1.2, 0, 3))
 		count := text.New(strconv.Itoa(fa.Events), cellText.text(1.2, 1.2, 2, 0))
 		r := row.New().Add(
@@ -166,58 +235,15 @@ func (b *briefing) focusChart(p *pipeline.PairReport) {
 		)
 		l.add(r)
 	}
-	l.row([]cell{{size: 30}, {text: "Events in this period per focus area; an event may cover several.", size: 70, st: note, pad: pad{top: 1}}}, rowOpts{})
-}
-
-// summaries gives each event's summary and outcomes, under a line with
-// its date, title and citations. Events with neither are left out. Past
-// the limit, only the most significant events are summarised, in date
-// order, and a note says so.
-func (b *briefing) summaries(v *pairView) {
-	with, total := v.summarised, v.withSummary
-	if len(with) == 0 {
-		return
-	}
-	l := b.l
-	const dateCol = 16
-	cites := v.marks
-	heading := func(e *pipeline.Event) []cell {
-		title := e.Title
-		if c := cites[e.ID]; c != "" {
-			title += " " + c
+	caption := "Events in this period per focus area; an event may cover several."
+	if rest := p.FocusAreas[min(len(p.FocusAreas), maxFocusBars):]; len(rest) > 0 {
+		names := make([]string, len(rest))
+		for i, fa := range rest {
+			names[i] = inline(fa.Name) + " (" + strconv.Itoa(fa.Events) + ")"
 		}
-		return []cell{
-			{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.8}},
-			{text: title, size: grid - dateCol, st: bodyBold, pad: pad{bottom: 1.2}},
-		}
+		caption += " Also: " + list(names) + "."
 	}
-	// Keep each heading with the first two lines of its summary.
-	twoLines := 2*body.lineHeight() + body.leading
-	note := ""
-	if total > len(with) {
-		note = fmt.Sprintf("The %d most significant of this pair's %d events with a summary, ranked as key developments are; every summary is in the workbook's Events sheet.", len(with), total)
-	}
-	b.h2("Event summaries", -1, b.noteHeight(note)+l.keep(l.measure(heading(with[0]))+twoLines))
-	b.noteLine(note)
-	for _, e := range with {
-		h := heading(e)
-		l.need(l.keep(l.measure(h) + twoLines))
-		l.row(h, rowOpts{})
-		l.para(e.Summary, body, pad{bottom: 2.2}, dateCol, grid-dateCol)
-		if len(e.Outcomes) > 0 {
-			label := []cell{{size: dateCol}, {text: "Outcomes", size: grid - dateCol, st: smallBold.sized(8), pad: pad{bottom: 0.8}}}
-			bullet := func(o string) []cell {
-				return []cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}
-			}
-			// Keep the label with its first outcome: no orphaned label at a page foot.
-			l.need(l.keep(l.measure(label) + l.measure(bullet(e.Outcomes[0]))))
-			l.row(label, rowOpts{})
-			for _, o := range e.Outcomes {
-				l.row(bullet(o), rowOpts{split: true})
-			}
-		}
-		l.space(3)
-	}
+	l.row([]cell{{size: 30}, {text: caption, size: 70, st: note, pad: pad{top: 1}}}, rowOpts{split: true})
 }
 
 // sources lists the numbered citations of the listed events, with their
@@ -227,8 +253,24 @@ func (b *briefing) sources(v *pairView) {
 		return
 	}
 	b.h2("Sources", -1, 10)
+	b.sourceList(v.sources)
+}
+
+// sourceList lists numbered sources: title, publisher, date and grade,
+// and the address as a link.
+func (b *briefing) sourceList(sources []pipeline.Citation) { b.sourceListAt(sources, 0) }
+
+// sourceListAt is sourceList off grid columns from the left.
+func (b *briefing) sourceListAt(sources []pipeline.Citation, off int) {
 	l := b.l
-	for _, c := range v.sources {
+	indent := func(cs ...cell) []cell {
+		if off == 0 {
+			return cs
+		}
+		return append([]cell{{size: off}}, cs...)
+	}
+	w := grid - off - 6
+	for _, c := range sources {
 		s := c.Source
 		var parts []string
 		for _, x := range []string{s.Title, s.Publisher} {
@@ -243,11 +285,49 @@ func (b *briefing) sources(v *pairView) {
 			parts = append(parts, "Grade "+g)
 		}
 		entry := strings.Join(parts, ". ") + "."
-		num := cell{text: "[" + strconv.Itoa(c.N) + "]", size: 6, st: smallBold.sized(8).colored(navy), pad: pad{top: 0.3}}
-		l.row([]cell{num, {text: entry, size: 94, st: cellText.sized(8.5), pad: pad{bottom: 0.6}}}, rowOpts{split: true})
-		if s.URL != "" {
-			l.row([]cell{{size: 6}, {text: s.URL, size: 94, st: small, pad: pad{bottom: 0.6}}}, rowOpts{split: true})
+		if h := host(s.URL); h != "" {
+			entry += " " + h
 		}
-		l.space(1.2)
+		num := cell{text: "[" + strconv.Itoa(c.N) + "]", size: 6, st: smallBold.sized(8).colored(navy), pad: pad{top: 0.3}}
+		l.row(indent(num, cell{text: entry, size: w, st: cellText, pad: pad{bottom: 1}, uri: s.URL}), rowOpts{split: true})
 	}
+}
+
+// informative reports whether a chart of the focus areas says more than a
+// sentence: more than one area, and not all with the same count.
+func informative(fas []pipeline.FocusArea) bool {
+	if len(fas) < 2 {
+		return false
+	}
+	for _, fa := range fas[1:] {
+		if fa.Events != fas[0].Events {
+			return true
+		}
+	}
+	return false
+}
+
+// focusSentence names the focus areas in one sentence, for when a chart
+// would show bars of one length: "Focus areas: border security and
+// cybersecurity, 1 event each."
+func focusSentence(fas []pipeline.FocusArea) string {
+	names := make([]string, len(fas))
+	for i, fa := range fas {
+		names[i] = inline(fa.Name)
+	}
+	n := plural(fas[0].Events, "event", "events")
+	if len(fas) == 1 {
+		return "Focus area: " + names[0] + " (" + n + ")."
+	}
+	return "Focus areas: " + list(names) + ", " + n + " each."
+}
+
+// host is the web site of a source's address, shown after the entry: the
+// entry links to the address, and on paper the site says where to look.
+func host(u string) string {
+	x, err := url.Parse(u)
+	if err != nil || x.Host == "" {
+		return ""
+	}
+	return strings.TrimPrefix(x.Host, "www.")
 }

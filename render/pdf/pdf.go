@@ -1,7 +1,10 @@
-// Package pdf renders a pipeline.Report as the weekly PDF briefing note
-// (SPEC §5): A4 pages with the classification marking at top and bottom, a
-// summary page, one section per country pair, upcoming events and an annex
-// on method and data warnings, with a PDF outline. Fonts are embedded
+// Package pdf renders a pipeline.Report as the PDF briefing note (SPEC
+// §5): A4 pages with the classification marking at top and bottom; a
+// summary page (key figures, key developments one line each, the detailed
+// pairs at a glance, each linking to where it is detailed); a section for
+// each of the most significant pairs ([pdf] max_pairs); the other pairs
+// one row each; each multilateral event once; upcoming events; and an
+// annex on method and data notes; with a PDF outline. Fonts are embedded
 // (DejaVu Sans) and checked against every string shown.
 //
 // The package turns a Report into bytes and nothing else: it never touches
@@ -91,6 +94,12 @@ type briefing struct {
 	n *narrative
 	// warns are the run's warnings so far (Options.Warnings).
 	warns pipeline.ErrorList
+	// bottom is the analyst's "Bottom line" for the summary page; "" draws
+	// no such box.
+	bottom string
+	// figHeight, when set, makes figures boxes this high and their type
+	// smaller.
+	figHeight float64
 }
 
 // build lays the whole briefing out in a maroto document, ready to
@@ -123,7 +132,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if err := b.furniture(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	steps := []func() error{b.cover, b.pairSections, b.quietAndUpcoming, b.annex}
+	steps := []func() error{b.cover, b.pairSections, b.multilateralEvents, b.upcoming, b.annex}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

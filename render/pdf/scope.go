@@ -6,54 +6,51 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// scope is the part of a report one PDF shows: the whole report, or one
-// pair for a per-pair briefing.
+// maxPairRows bounds the rows of the "Other pairs" table: one event among
+// all 249 ISO countries has 30,876 pairs, a table of hundreds of pages
+// that ran out of memory (#11). The workbook's Summary sheet lists them all.
+const maxPairRows = 250
+
+// scope is the part of a report one PDF shows, and in what depth: the
+// whole report, or one pair for a per-pair briefing.
 type scope struct {
-	pairs    []*pipeline.PairReport // sections: pairs with events in the period
-	quiet    []*pipeline.PairReport // no events now, some in the previous period
-	overview []*pipeline.PairReport // rows of the "at a glance" table
-	devs     []*pipeline.Event
-	upcoming []*pipeline.Event
-	totals   pipeline.Totals
-	only     *pipeline.PairReport // set for a per-pair briefing
+	// detailed pairs get a section of their own and a row of the
+	// summary's table; the most significant first.
+	detailed []*pipeline.PairReport
+	// others are the rest of the pairs with events now or in the previous
+	// period, one row each, at most maxPairRows of allOthers.
+	others    []*pipeline.PairReport
+	allOthers int
+	// multilateral lists the held events with three or more countries,
+	// most significant first, each shown once in their own section.
+	multilateral []*pipeline.Event
+	devs         []*pipeline.Event
+	upcoming     []*pipeline.Event
+	totals       pipeline.Totals
+	only         *pipeline.PairReport // set for a per-pair briefing
 
 	limits pipeline.PDFConfig
 	kinds  []pipeline.KindInfo // the report's, for ranking within the limits
 	views  map[*pipeline.PairReport]*pairView
-
-	// maxPairs bounds pairs, quiet and overview; the counts before the cut
-	// are kept for the notes saying so.
-	maxPairs                        int
-	allPairs, allQuiet, allOverview int
-	omittedEvents                   int // events of the pairs left without a section
 }
 
 func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
-	maxPairs := limits.MaxPairRows // until the redesign (#13) lands: the bound of issue #11
-	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}, maxPairs: maxPairs}
+	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}}
 	if pair == "" {
+		// r.Pairs is ranked by events, then key.
 		for _, p := range r.Pairs {
 			switch {
-			case p.Events > 0:
-				s.pairs = append(s.pairs, p)
-			case p.Quiet():
-				s.quiet = append(s.quiet, p)
-			default:
-				continue
+			case p.Events > 0 && (limits.MaxPairs <= 0 || len(s.detailed) < limits.MaxPairs):
+				s.detailed = append(s.detailed, p)
+			case p.Events > 0 || p.Quiet():
+				s.allOthers++
+				if len(s.others) < maxPairRows {
+					s.others = append(s.others, p)
+				}
 			}
-			s.overview = append(s.overview, p)
 		}
 		s.devs, s.upcoming, s.totals = r.KeyDevelopments, r.Upcoming, r.Totals
-		s.allPairs, s.allQuiet, s.allOverview = len(s.pairs), len(s.quiet), len(s.overview)
-		if maxPairs > 0 {
-			// r.Pairs is ranked by events, so each list keeps its busiest.
-			for _, p := range s.pairs[min(maxPairs, len(s.pairs)):] {
-				s.omittedEvents += p.Events
-			}
-			s.pairs = s.pairs[:min(maxPairs, len(s.pairs))]
-			s.quiet = s.quiet[:min(maxPairs, len(s.quiet))]
-			s.overview = s.overview[:min(maxPairs, len(s.overview))]
-		}
+		s.multilateral = multilateral(r.Events, s.kinds)
 		return s, nil
 	}
 	p, err := r.Pair(pair)
@@ -61,13 +58,22 @@ func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scop
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	s.only = p
-	if p.Events > 0 {
-		s.pairs = []*pipeline.PairReport{p}
-	} else if p.Quiet() {
-		s.quiet = []*pipeline.PairReport{p}
-	}
+	s.detailed = []*pipeline.PairReport{p} // the note is about it, events or not
 	s.devs, s.upcoming, s.totals = p.KeyDevelopments, p.Upcoming, p.Totals()
+	s.multilateral = multilateral(p.EventList, s.kinds)
 	return s, nil
+}
+
+// multilateral picks the held events of three or more countries out of
+// events, most significant first.
+func multilateral(events []*pipeline.Event, kinds []pipeline.KindInfo) []*pipeline.Event {
+	var out []*pipeline.Event
+	for _, e := range events {
+		if e.Held() && e.Multilateral() {
+			out = append(out, e)
+		}
+	}
+	return pipeline.RankKeyDevelopments(out, len(out), kinds)
 }
 
 // view is what p's section lists.
@@ -78,11 +84,6 @@ func (s *scope) view(p *pipeline.PairReport) *pairView {
 		s.views[p] = v
 	}
 	return v
-}
-
-// pairsCut reports whether Limits.MaxPairRows left pairs out of a list.
-func (s *scope) pairsCut() bool {
-	return len(s.pairs) < s.allPairs || len(s.quiet) < s.allQuiet || len(s.overview) < s.allOverview
 }
 
 // cut reports whether a limit left anything out of a section laid out so
@@ -108,10 +109,11 @@ func (s *scope) events() []*pipeline.Event {
 			}
 		}
 	}
-	for _, p := range s.pairs {
+	for _, p := range s.detailed {
 		add(s.view(p).events)
 	}
 	add(s.devs)
+	add(s.multilateral)
 	add(s.upcoming)
 	return out
 }

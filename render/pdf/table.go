@@ -20,8 +20,11 @@ type column struct {
 // table is a table whose header row is repeated on every page it runs
 // onto, under a "(continued)" caption.
 type table struct {
-	name string // "Events", for the continuation caption
-	cols []column
+	name    string // "Events", for the continuation caption
+	cols    []column
+	compact bool // less padding, for long lists of short rows
+	// link names the target each row links to, "" for none; nil: no links.
+	link func(i int) string
 }
 
 // tableCell is one value of a table row; bold for the row's key value.
@@ -50,7 +53,15 @@ func (l *layout) table(t table, n int, rowAt func(i int) []tableCell) {
 		if i%2 == 1 {
 			fill = zebra
 		}
-		l.row(l.cells(t, rowAt(i)), rowOpts{fill: fill, onBreak: again})
+		cells := l.cells(t, rowAt(i))
+		if t.link != nil {
+			if to := t.link(i); to != "" {
+				for j := range cells {
+					cells[j].link = to
+				}
+			}
+		}
+		l.row(cells, rowOpts{fill: fill, onBreak: again})
 	}
 }
 
@@ -72,6 +83,9 @@ func (l *layout) cells(t table, vals []tableCell) []cell {
 			}
 		}
 		cells[i].size, cells[i].st, cells[i].pad = c.size, st, cellPad
+		if t.compact {
+			cells[i].pad.top, cells[i].pad.bottom = 0.7, 0.7
+		}
 	}
 	return cells
 }

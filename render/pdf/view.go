@@ -13,44 +13,54 @@ import (
 // (ranked as key developments are) and the people most involved. Figures,
 // narrative and chart still count every event; the workbook lists them all.
 type pairView struct {
-	p           *pipeline.PairReport
-	events      []*pipeline.Event          // events table, by date then id
-	summarised  []*pipeline.Event          // event summaries, by date then id
-	withSummary int                        // events with a summary or outcomes
-	people      []pipeline.PairParticipant // participants table, by name
-	sources     []pipeline.Citation        // cited by a listed event, numbered afresh
-	marks       map[string]string          // event id → "[1,3]"
+	p            *pipeline.PairReport
+	events       []*pipeline.Event          // events table, by date then id
+	summarised   []*pipeline.Event          // event summaries, by date then id
+	bilateral    []*pipeline.Event          // listed events of the pair's two countries only
+	multilateral []*pipeline.Event          // listed events of three or more countries
+	withSummary  int                        // events with a summary or outcomes
+	people       []pipeline.PairParticipant // participants table, by name
+	sources      []pipeline.Citation        // cited by a listed event, numbered afresh
+	marks        map[string]string          // event id → "[1,3]"
 }
 
 func newPairView(p *pipeline.PairReport, lim pipeline.PDFConfig, kinds []pipeline.KindInfo) *pairView {
 	v := &pairView{p: p, events: mostSignificant(p.EventList, lim.MaxEvents, kinds)}
 	for _, e := range p.EventList {
-		if hasSummary(e) {
+		if bilateral(e) && hasSummary(e) {
 			v.withSummary++
 		}
 	}
-	// Summaries are of listed events only, so that every summary has its
-	// row in the table and its sources in the list.
+	// Summaries are of listed bilateral events only, so that every summary
+	// has its row in the table and its sources in the list; a multilateral
+	// event is described once, in its own section.
 	var with []*pipeline.Event
 	for _, e := range v.events {
-		if hasSummary(e) {
-			with = append(with, e)
+		if bilateral(e) {
+			v.bilateral = append(v.bilateral, e)
+			if hasSummary(e) {
+				with = append(with, e)
+			}
+		} else {
+			v.multilateral = append(v.multilateral, e)
 		}
 	}
 	v.summarised = mostSignificant(with, lim.MaxSummaries, kinds)
 	v.people = mostInvolved(p.Participants, lim.MaxParticipants)
 
 	v.sources = p.Sources
-	if len(v.events) < len(p.EventList) {
-		listed := make(map[string]bool, len(v.events))
-		for _, e := range v.events {
+	if len(v.bilateral) < len(p.EventList) {
+		listed := make(map[string]bool, len(v.bilateral))
+		for _, e := range v.bilateral {
 			listed[e.ID] = true
 		}
-		// Keep the order of first citation; number without gaps.
+		// Keep the order of first citation; number without gaps. The
+		// sources of multilateral events are listed with the event.
 		v.sources = nil
 		for _, c := range p.Sources {
 			if slices.ContainsFunc(c.EventIDs, func(id string) bool { return listed[id] }) {
 				c.N = len(v.sources) + 1
+				c.EventIDs = slices.DeleteFunc(slices.Clone(c.EventIDs), func(id string) bool { return !listed[id] })
 				v.sources = append(v.sources, c)
 			}
 		}
@@ -58,6 +68,9 @@ func newPairView(p *pipeline.PairReport, lim pipeline.PDFConfig, kinds []pipelin
 	v.marks = citationMarks(v.sources)
 	return v
 }
+
+// bilateral reports whether e is an event of two countries only.
+func bilateral(e *pipeline.Event) bool { return !e.Multilateral() }
 
 func hasSummary(e *pipeline.Event) bool {
 	return strings.TrimSpace(e.Summary) != "" || len(e.Outcomes) > 0
