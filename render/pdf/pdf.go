@@ -35,9 +35,12 @@ type Options struct {
 	// Limits bound the rows of each pair section and the pairs that get
 	// one (config [pdf]); zero values mean no limit.
 	Limits pipeline.PDFConfig
-	// Warnings are the run's warnings so far, which the annex lists before
-	// the render's own.
+	// Warnings are the run's warnings so far, which the annex's data notes
+	// read with the render's own.
 	Warnings pipeline.ErrorList
+	// Appendix adds a last section listing every event of the period
+	// once, with summaries and sources ([pdf] appendix, build --appendix).
+	Appendix bool
 }
 
 // Render returns the PDF briefing for r and the warnings found while
@@ -97,6 +100,8 @@ type briefing struct {
 	// bottom is the analyst's "Bottom line" for the summary page; "" draws
 	// no such box.
 	bottom string
+	// full adds the appendix (Options.Appendix).
+	full bool
 	// figHeight, when set, makes figures boxes this high and their type
 	// smaller.
 	figHeight float64
@@ -125,14 +130,14 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	}); len(errs) > 0 {
 		return nil, errs
 	}
-	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings}
+	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix}
 	b.check()
 	cfg := b.config()
 	b.l = newLayout(newMaroto(cfg), newMaroto(cfg), b.g)
 	if err := b.furniture(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	steps := []func() error{b.cover, b.pairSections, b.multilateralEvents, b.upcoming, b.annex}
+	steps := []func() error{b.cover, b.pairSections, b.multilateralEvents, b.upcoming, b.annex, b.appendix}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err

@@ -1,0 +1,50 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSummariesOnce: no event's summary is printed twice, whatever the
+// number of pairs a multilateral event counts for; with the appendix,
+// every summary is printed, still once in the body and once in the
+// appendix at most.
+func TestSummariesOnce(t *testing.T) {
+	evs := caucasusEvents()
+	for i, e := range evs {
+		e.Summary = "Distinct summary sentence " + string(rune('A'+i)) + " of the test."
+	}
+	r := reportOf(t, "2025-W43", evs, map[string]string{"TUR": "Türkiye"})
+	multi := 0
+	for _, e := range evs {
+		if e.Multilateral() && e.Held() && r.Period.Contains(e.Date) {
+			multi++
+		}
+	}
+	if multi == 0 {
+		t.Fatal("the test needs a multilateral event in the period")
+	}
+	for _, appendix := range []bool{false, true} {
+		pages := pageTexts(t, mustRender(t, r, Options{Appendix: appendix}))
+		body, tail := flat(strings.Join(pages, " ")), ""
+		if appendix {
+			i := strings.Index(body, "Appendix: every event")
+			if i < 0 {
+				t.Fatal("no appendix")
+			}
+			body, tail = body[:i], body[i:]
+		}
+		for _, e := range evs {
+			if !e.Held() || !r.Period.Contains(e.Date) {
+				continue
+			}
+			s := flat(e.Summary)
+			if n := strings.Count(body, s); n > 1 {
+				t.Errorf("appendix %v: the summary of %s is printed %d times", appendix, e.ID, n)
+			}
+			if appendix && strings.Count(tail, s) != 1 {
+				t.Errorf("the appendix prints the summary of %s %d times, want 1", e.ID, strings.Count(tail, s))
+			}
+		}
+	}
+}
