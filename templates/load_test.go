@@ -82,7 +82,7 @@ func TestLoadErrors(t *testing.T) {
 // stubFuncs stands in for the renderer's functions, which the defaults call.
 func stubFuncs() template.FuncMap {
 	f := template.FuncMap{}
-	for _, name := range []string{"date", "when", "day", "plural", "kinds", "kind", "list", "areas", "country", "abs", "lower"} {
+	for _, name := range []string{"date", "when", "day", "plural", "kinds", "kind", "list", "areas", "leading", "country", "abs", "lower"} {
 		f[name] = func(...any) string { return "" }
 	}
 	f["upper"] = func(s string) string { return s }

@@ -131,7 +131,7 @@ func TestAddedKind(t *testing.T) {
 		}
 		text := pdfText(t, data)
 		for _, want := range []string{
-			"4 recorded engagements in this period: 1 meeting, 2 protests and 1 other engagement.",
+			"The 4 engagements were 1 meeting, 2 protests and 1 other engagement.",
 			"Event p1 · Protest",
 			"Event o1 · Other",
 			"Protest Event p3", // Upcoming

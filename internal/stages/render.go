@@ -94,7 +94,7 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 	if err != nil {
 		return nil, err
 	}
-	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF, Warnings: c.Diagnostics.Warnings()})
+	doc, warns, err := pdf.Layout(c.Report, pdf.Options{Templates: tmpl, Limits: c.Config.PDF, Warnings: c.Diagnostics.Warnings(), Appendix: c.Appendix()})
 	if err != nil {
 		return nil, templateError(c, err)
 	}
@@ -118,7 +118,7 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 				if p.Events == 0 {
 					continue
 				}
-				data, _, err := pdf.Render(c.Report, pdf.Options{Templates: tmpl, Pair: p.Key, Limits: c.Config.PDF, Warnings: shown})
+				data, _, err := pdf.Render(c.Report, pdf.Options{Templates: tmpl, Pair: p.Key, Limits: c.Config.PDF, Warnings: shown, Appendix: c.Appendix()})
 				if err != nil {
 					return nil, templateError(c, err)
 				}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,10 +10,6 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/pipeline/period"
 )
-
-// maxMultilateral is how many multilateral events are described in full;
-// the rest are one table row each.
-const maxMultilateral = 5
 
 // multilateralEvents describes each multilateral event once: the most
 // significant in full, with the pairs they count for, the rest one row
@@ -26,16 +23,23 @@ func (b *briefing) multilateralEvents() error {
 	l.space(10)
 	b.h1("Multilateral events", "", targetMultilateral, 0, 40)
 	b.noteLine("Events of three or more countries, most significant first. Each counts once for every pair of its countries.")
-	full := es[:min(len(es), maxMultilateral)]
+	full := es
+	if n := b.s.limits.MaxMultilateral; n > 0 && n < len(es) {
+		full = es[:n]
+	}
 	for _, e := range full {
 		b.multilateralEvent(e)
 	}
 	if rest := es[len(full):]; len(rest) > 0 {
 		b.h2("Other multilateral events", -1, 16)
+		if shown := b.bounded(rest); len(shown) < len(rest) {
+			b.noteLine(b.boundNote(len(shown), len(rest), "multilateral events"))
+			rest = shown
+		}
 		cols := []column{{title: "Date", size: 15}, {title: "Event", size: 50}, {title: "Countries", size: 35}}
-		l.table(table{name: "Other multilateral events", cols: cols}, len(rest), func(i int) []tableCell {
+		l.table(table{name: "Other multilateral events", cols: cols, compact: true}, len(rest), func(i int) []tableCell {
 			e := rest[i]
-			return []tableCell{{text: eventDate(e)}, {text: e.Title, bold: true}, {text: strings.Join(b.r.CountryNames(e.Countries), ", ")}}
+			return []tableCell{{text: eventDate(e), anchor: eventTarget(e)}, {text: e.Title, bold: true}, {text: strings.Join(b.r.CountryNames(e.Countries), ", ")}}
 		})
 	}
 	return nil
@@ -64,8 +68,9 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 	}
 	var names []string
 	for _, k := range b.r.EventPairs(e) {
-		a, c, _ := strings.Cut(k, "-")
-		names = append(names, b.r.CountryName(a)+" – "+b.r.CountryName(c))
+		if p, err := b.r.Pair(k); err == nil {
+			names = append(names, b.pairName(p))
+		}
 	}
 	if len(names) > 0 && b.s.only == nil {
 		l.row([]cell{{size: dateCol}, {text: "Counts for " + plural(len(names), "pair", "pairs") + ": " + strings.Join(names, "; ") + ".", size: grid - dateCol, st: note, pad: pad{bottom: 1}}}, rowOpts{split: true})
@@ -80,30 +85,75 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 	}
 }
 
-// upcoming lists the planned events.
+// upcoming lists the planned events after the period ([pdf]
+// upcoming_weeks), then those dated in it and not recorded as held.
 func (b *briefing) upcoming() error {
 	l := b.l
-	l.space(10)
-	b.h1("Upcoming", "", "", 0, 40)
-	// Over "all" there is no period start: upcoming means not yet past on
-	// the day the briefing was generated (see pipeline.Aggregate).
-	after := "after the start of this period"
-	if b.r.Period.Kind == period.All {
-		after = "from the day this briefing was generated"
-	}
-	if len(b.s.upcoming) == 0 {
-		b.noteLine("No planned events are recorded " + after + ".")
+	weeks := b.s.limits.UpcomingWeeks
+	all := b.r.Period.Kind == period.All
+	listed := weeks > 0 || all || len(b.s.upcoming) > 0
+	if !listed && len(b.s.unconfirmed) == 0 {
 		return nil
 	}
-	b.noteLine("Planned events dated " + after + ". They are not counted in the figures.")
-	l.space(1)
+	l.space(10)
+	b.h1("Upcoming", "", "", 0, 40)
+	// Over "all" there is no period end: upcoming means not yet past on
+	// the day the briefing was generated (see pipeline.Aggregate).
+	after := "after this period"
+	if weeks > 0 {
+		after = "in the " + plural(weeks, "week", "weeks") + " after this period"
+	}
+	if all {
+		after = "from the day this briefing was generated"
+	}
 	cols := []column{{title: "Date", size: 15}, {title: "Kind", size: 11}, {title: "Event", size: 42}, {title: "Countries", size: 19}, {title: "Location", size: 13}}
-	l.table(table{name: "Upcoming", cols: cols}, len(b.s.upcoming), func(i int) []tableCell {
-		e := b.s.upcoming[i]
-		names := b.r.CountryNames(e.Countries)
-		return []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: strings.Join(names, ", ")}, {text: e.Location}}
-	})
+	rows := func(es []*pipeline.Event) func(i int) []tableCell {
+		return func(i int) []tableCell {
+			e := es[i]
+			names := b.r.CountryNames(e.Countries)
+			return []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: strings.Join(names, ", ")}, {text: e.Location}}
+		}
+	}
+	if listed {
+		if len(b.s.upcoming) == 0 {
+			b.noteLine("No planned events are recorded " + after + ".")
+		} else {
+			es := b.bounded(b.s.upcoming)
+			text := "Planned events dated " + after + ". They are not counted in the figures."
+			if len(es) < len(b.s.upcoming) {
+				text += " " + b.boundNote(len(es), len(b.s.upcoming), "planned events")
+			}
+			b.noteLine(text)
+			l.space(1)
+			l.table(table{name: "Upcoming", cols: cols, compact: true}, len(es), rows(es))
+		}
+	}
+	if len(b.s.unconfirmed) > 0 {
+		b.h2("Not confirmed", 1, 16)
+		what := "Planned events dated in this period and not recorded as held: they may have taken place unreported, been postponed or been cancelled. They are not counted."
+		if all {
+			what = "Planned events dated before the day this briefing was generated and not recorded as held. They are not counted."
+		}
+		es := b.bounded(b.s.unconfirmed)
+		if len(es) < len(b.s.unconfirmed) {
+			what += " " + b.boundNote(len(es), len(b.s.unconfirmed), "such events")
+		}
+		b.noteLine(what)
+		l.space(1)
+		l.table(table{name: "Not confirmed", cols: cols, compact: true}, len(es), rows(es))
+	}
 	return nil
+}
+
+// bounded keeps the [pdf] max_events most significant of events, in date
+// order: the rows of one events table.
+func (b *briefing) bounded(events []*pipeline.Event) []*pipeline.Event {
+	return mostSignificant(events, b.s.limits.MaxEvents, b.s.kinds)
+}
+
+// boundNote says that a table lists only shown of all.
+func (b *briefing) boundNote(shown, all int, what string) string {
+	return fmt.Sprintf("The %d most significant of %d %s, ranked as key developments are; every one is in the workbook's Events sheet.", shown, all, what)
 }
 
 // annex explains how the numbers were made, notes what a reader should
@@ -158,7 +208,7 @@ func (b *briefing) method() []string {
 	}
 	out := []string{
 		"Each record is one engagement between countries — a " + anyKind + " event — written from the sources cited. " +
-			"Only events recorded as held are counted. Planned events dated after the start of the period are listed under Upcoming and not counted; cancelled events are not shown.",
+			"Only events recorded as held are counted. Planned events dated in the weeks after the period are listed under Upcoming, those dated in it but not recorded as held under Not confirmed; neither is counted, and cancelled events are not shown.",
 		"An event belongs to the period by its start date, and counts once for every pair of countries taking part: a meeting of three countries counts for three pairs. " +
 			"Events with three or more countries are counted as multilateral." + filter,
 		"Participants are counted once per pair: the distinct people from either country of the pair, or with no country given. " +

@@ -23,6 +23,13 @@ const (
 	targetMultilateral = "multilateral"
 )
 
+// pairName is a pair's heading, "Azerbaijan – Georgia", its names in the
+// report's heading order (Report.PairTitle).
+func (b *briefing) pairName(p *pipeline.PairReport) string {
+	first, second := b.r.PairTitle(p)
+	return first + " – " + second
+}
+
 func pairTarget(p *pipeline.PairReport) string { return "pair:" + p.Key }
 func eventTarget(e *pipeline.Event) string     { return "event:" + e.ID }
 
@@ -40,7 +47,7 @@ func (b *briefing) cover() error {
 	title, sub := r.Title, b.subtitle()
 	if b.s.only != nil {
 		// A per-pair note is about its pair first.
-		title, sub = pairName(b.s.only), r.Title+" · "+sub
+		title, sub = b.pairName(b.s.only), r.Title+" · "+sub
 	}
 	l.row([]cell{{text: title, size: grid, st: style{size: sizeTitle, weight: fontstyle.Bold, color: navy, leading: 2}, pad: pad{bottom: 2}}}, rowOpts{})
 	if sub != "" {
@@ -117,6 +124,7 @@ func (b *briefing) keyFigures() {
 		{value: strconv.Itoa(t.Countries), label: pluralWord(t.Countries, "country", "countries")},
 		{value: strconv.Itoa(multi), label: pluralWord(multi, "multilateral event", "multilateral events")},
 	})
+	b.busiest()
 }
 
 // previousEvents is the scope's events held in the previous period, when
@@ -128,7 +136,35 @@ func (b *briefing) previousEvents() (int, bool) {
 	if b.s.only != nil {
 		return b.s.only.Previous, true
 	}
+	if n := len(b.r.Trend); n >= 2 {
+		return b.r.Trend[n-2].Events, true
+	}
 	return 0, false
+}
+
+// busiest says how long it has been since a period was as busy as this
+// one (Report.BusiestSince), for a full briefing.
+func (b *briefing) busiest() {
+	since := b.r.BusiestSince
+	if since == nil || b.s.only != nil {
+		return
+	}
+	b.l.row([]cell{{text: "The busiest " + periodNoun(b.r.Period.Kind) + " since " + since.Label + ".", size: grid, st: bodyBold.colored(navy), pad: pad{top: 1.5, bottom: 0.5}}}, rowOpts{})
+}
+
+// periodNoun names a kind of period in a sentence: "week", "month".
+func periodNoun(k period.Kind) string {
+	switch k {
+	case period.Week:
+		return "week"
+	case period.Month:
+		return "month"
+	case period.Quarter:
+		return "quarter"
+	case period.Year:
+		return "year"
+	}
+	return "period"
 }
 
 func pluralWord(n int, one, many string) string {
@@ -216,11 +252,16 @@ func (b *briefing) overview() {
 // linking to link(p) when link is not nil; compact rows for long lists.
 func (b *briefing) pairTable(name string, pairs []*pipeline.PairReport, link func(*pipeline.PairReport) string, compact bool) {
 	prev := !b.r.Previous.IsZero()
+	trend := len(b.r.Trend) > 0
 	t := table{name: name, compact: compact, cols: []column{{title: "Country pair", size: 52}, {title: "Events", size: 12, align: align.Right}}}
 	if prev {
 		t.cols = append(t.cols, column{title: "Change", size: 14, align: align.Right})
 	} else {
 		t.cols[0].size += 14
+	}
+	if trend {
+		t.cols[0].size -= 16
+		t.cols = append(t.cols, column{title: "Last " + strconv.Itoa(len(b.r.Trend)) + " " + periodNoun(b.r.Period.Kind) + "s", size: 16})
 	}
 	t.cols = append(t.cols, column{title: "Latest event", size: 22, align: align.Right})
 	if link != nil {
@@ -228,9 +269,12 @@ func (b *briefing) pairTable(name string, pairs []*pipeline.PairReport, link fun
 	}
 	b.l.table(t, len(pairs), func(i int) []tableCell {
 		p := pairs[i]
-		row := []tableCell{{text: pairName(p), bold: true}, {text: strconv.Itoa(p.Events)}}
+		row := []tableCell{{text: b.pairName(p), bold: true}, {text: strconv.Itoa(p.Events)}}
 		if prev {
 			row = append(row, tableCell{text: change(p.Change)})
+		}
+		if trend {
+			row = append(row, tableCell{bars: p.Trend})
 		}
 		latest := "—"
 		if e := p.Latest(); e != nil {
@@ -243,6 +287,7 @@ func (b *briefing) pairTable(name string, pairs []*pipeline.PairReport, link fun
 // figure is one key figure box.
 type figure struct {
 	value, label, sub string
+	bars              []int // drawn as mini bars in place of the value
 }
 
 // figures draws up to four boxes side by side: a large number, its label
@@ -260,10 +305,12 @@ func (b *briefing) figures(fs []figure) {
 			cols = append(cols, col.New(gap))
 		}
 		c := col.New(w).WithStyle(&props.Cell{BackgroundColor: fill})
-		c.Add(
-			text.New(b.g.clean(f.value), style{size: size, weight: fontstyle.Bold, color: navy}.text(2, 0, 3.5, 2)),
-			text.New(b.g.clean(f.label), small.sized(8).colored(ink).text(labelTop, 0, 3.5, 2)),
-		)
+		if f.bars != nil {
+			c.Add(&miniBars{series: f.bars, height: labelTop - 3.5, dx: 3.5, dy: 2.5, width: 30})
+		} else {
+			c.Add(text.New(b.g.clean(f.value), style{size: size, weight: fontstyle.Bold, color: navy}.text(2, 0, 3.5, 2)))
+		}
+		c.Add(text.New(b.g.clean(f.label), small.sized(8).colored(ink).text(labelTop, 0, 3.5, 2)))
 		if f.sub != "" {
 			c.Add(text.New(b.g.clean(f.sub), small.text(labelTop+4, 0, 3.5, 2)))
 		}

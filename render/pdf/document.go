@@ -74,7 +74,7 @@ func (b *briefing) config() *configured {
 // title is the document title, with the pair for a per-pair briefing.
 func (b *briefing) title() string {
 	if b.s.only != nil {
-		return b.r.Title + ": " + pairName(b.s.only)
+		return b.r.Title + ": " + b.pairName(b.s.only)
 	}
 	return b.r.Title
 }

@@ -103,7 +103,7 @@ func TestOutline(t *testing.T) {
 	walk(doc.Outlines, "")
 	want := []string{
 		"Summary", "  Key figures", "  Key developments", "  Country pairs at a glance",
-		"Country pairs", "  Azerbaijan – Georgia", "  Azerbaijan – Türkiye", "  Georgia – Türkiye",
+		"Activity", "Country pairs", "  Azerbaijan – Georgia", "  Azerbaijan – Türkiye", "  Georgia – Türkiye",
 		"Multilateral events", "Upcoming",
 		"Annex: method and data notes", "  Method", "  Source grading", "  Data notes",
 	}

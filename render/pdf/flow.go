@@ -24,6 +24,8 @@ type cell struct {
 	// link makes the cell a link to a target of the note (links), uri a
 	// link to a web address; anchor makes the top of the cell a target.
 	link, uri, anchor string
+	// extra is drawn in the cell besides its text: a chart.
+	extra core.Component
 }
 
 // rowOpts shape how a row of cells behaves at a page break.
@@ -257,6 +259,9 @@ func (l *layout) build(cells []cell, words [][]string, fill *props.Color) core.R
 				p.Hyperlink = &c.uri
 			}
 			cols[i].Add(text.New(strings.Join(words[i], " "), p))
+		}
+		if c.extra != nil {
+			cols[i].Add(c.extra)
 		}
 		if c.link != "" && l.k != nil {
 			cols[i].Add(&linkArea{k: l.k, name: c.link})

@@ -46,18 +46,6 @@ func eventDate(e *pipeline.Event) string {
 	return fmt.Sprintf("%d–%s", d.Day(), day(end))
 }
 
-// shortDate is the day an event started, for a narrow column: "25 Oct
-// 2025", "Feb 2023" or "2023".
-func shortDate(e *pipeline.Event) string {
-	switch e.DatePrecision {
-	case "year":
-		return e.Date.Format("2006")
-	case "month":
-		return e.Date.Format("Jan 2006")
-	}
-	return day(e.Date)
-}
-
 // when is eventDate with the preposition a sentence needs.
 func when(e *pipeline.Event) string {
 	if e.DatePrecision == "year" || e.DatePrecision == "month" {
@@ -134,9 +122,6 @@ func change(n int) string {
 	}
 	return "= 0"
 }
-
-// pairName is a pair's heading: "Azerbaijan – Georgia".
-func pairName(p *pipeline.PairReport) string { return p.NameA + " – " + p.NameB }
 
 // citations formats citation numbers as "[1,2]".
 func citations(ns []int) string {

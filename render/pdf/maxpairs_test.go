@@ -37,7 +37,7 @@ func TestMaxPairs(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprint("max=", c.max), func(t *testing.T) {
-			b, err := build(r, Options{Limits: pipeline.PDFConfig{MaxPairRows: c.max}})
+			b, err := build(r, Options{Limits: pipeline.PDFConfig{MaxPairs: c.max}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -25,10 +25,17 @@ const (
 // PairData is what pair.tmpl receives for each country pair.
 type PairData struct {
 	Pair        *pipeline.PairReport
+	First       string          // the pair's country named first in headings (Report.PairTitle)
+	Second      string          // and the other
 	Period      period.Period   // the briefing's period
 	Previous    period.Period   // the previous period; zero when HasPrevious is false
 	HasPrevious bool            // false for the period "all"
 	Latest      *pipeline.Event // the pair's most recent event in the period, nil when none
+	// Before is the pair's latest held event before the period, nil when
+	// none is recorded or for the period "all" (PairReport.PreviousEvent).
+	Before *pipeline.Event
+	// Next is the pair's first planned event after the period, nil when none.
+	Next *pipeline.Event
 }
 
 // DevelopmentData is what development.tmpl receives for each key
@@ -41,7 +48,12 @@ type DevelopmentData struct {
 
 // pairData is what pair.tmpl receives for p in r's period.
 func pairData(r *pipeline.Report, p *pipeline.PairReport) PairData {
-	return PairData{Pair: p, Period: r.Period, Previous: r.Previous, HasPrevious: !r.Previous.IsZero(), Latest: p.Latest()}
+	d := PairData{Pair: p, Period: r.Period, Previous: r.Previous, HasPrevious: !r.Previous.IsZero(), Latest: p.Latest(), Before: p.PreviousEvent}
+	d.First, d.Second = r.PairTitle(p)
+	if len(p.Upcoming) > 0 {
+		d.Next = p.Upcoming[0]
+	}
+	return d
 }
 
 // developmentData is what development.tmpl receives for e, ranked n.
@@ -73,6 +85,7 @@ func funcs(r *pipeline.Report) template.FuncMap {
 			}
 			return out
 		},
+		"leading": leading,
 		"country": r.CountryName,
 		"abs": func(n int) int {
 			if n < 0 {
@@ -82,6 +95,26 @@ func funcs(r *pipeline.Report) template.FuncMap {
 		},
 		"lower": lowerString,
 	}
+}
+
+// leading names the focus areas with the most events, lower-cased for a
+// sentence: all of those tied for the most, not the first few of them.
+// When every area has as many events, none leads and the list is empty.
+func leading(fas []pipeline.FocusArea) []string {
+	if len(fas) == 0 {
+		return nil
+	}
+	var out []string
+	for _, fa := range fas { // by events, most first
+		if fa.Events != fas[0].Events {
+			break
+		}
+		out = append(out, inline(fa.Name))
+	}
+	if len(out) == len(fas) && len(fas) > 1 {
+		return nil
+	}
+	return out
 }
 
 // kindArg is a template's kind argument: a Kind (.Kind of an event) or a
@@ -157,6 +190,8 @@ func outputBudget(data any) int {
 		add(d.Event)
 	case PairData:
 		add(d.Latest)
+		add(d.Before)
+		add(d.Next)
 		if d.Pair != nil {
 			for _, e := range d.Pair.EventList {
 				add(e)

@@ -19,10 +19,16 @@ import (
 // pairSections renders one section per detailed pair, the first from a
 // new page, the others after a gap, then the other pairs one row each.
 func (b *briefing) pairSections() error {
+	if b.s.only == nil {
+		b.l.newPage()
+		b.activity()
+	}
 	for i, p := range b.s.detailed {
 		if i == 0 {
 			if b.s.only == nil {
-				b.l.newPage()
+				if len(b.r.Trend) > 0 {
+					b.l.space(8)
+				}
 				b.l.mark("Country pairs", 0)
 			}
 		} else {
@@ -58,8 +64,8 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 		level = 0
 	}
 	l := b.l
-	b.h1(pairName(p), p.Key, pairTarget(p), level, 30)
-	l.running = pairName(p)
+	b.h1(b.pairName(p), p.Key, pairTarget(p), level, 30)
+	l.running = b.pairName(p)
 	defer func() { l.running = "" }()
 
 	paras, err := b.n.exec(pairTemplate, pairData(b.r, p))
@@ -91,25 +97,27 @@ func (b *briefing) pairFigures(p *pipeline.PairReport) {
 	defer func(h float64) { b.figHeight = h }(b.figHeight)
 	b.figHeight = 15
 	ev := figure{value: strconv.Itoa(p.Events), label: pluralWord(p.Events, "event held", "events held")}
-	prev := figure{value: "—", label: "previous period", sub: "no previous period"}
+	second := figure{value: "—", label: "previous period", sub: "no previous period"}
 	if !b.r.Previous.IsZero() {
 		ev.sub = change(p.Change) + " on previous period"
-		prev = figure{value: strconv.Itoa(p.Previous), label: "previous period", sub: b.r.Previous.ID}
+		second = figure{value: strconv.Itoa(p.Previous), label: "previous period", sub: b.r.Previous.ID}
+	}
+	if len(p.Trend) > 0 {
+		second = figure{bars: p.Trend, label: "last " + strconv.Itoa(len(p.Trend)) + " " + periodNoun(b.r.Period.Kind) + "s"}
 	}
 	b.figures([]figure{
-		ev, prev,
+		ev, second,
 		{value: strconv.Itoa(len(p.Participants)), label: pluralWord(len(p.Participants), "person involved", "people involved")},
-		{value: strconv.Itoa(p.Multilateral), label: "multilateral"},
+		{value: strconv.Itoa(p.Multilateral), label: pluralWord(p.Multilateral, "multilateral event", "multilateral events")},
 	})
 }
 
-// events lists the pair's events once each, by date: a line with the
-// date, title, kind, place and sources, and under it the summary and
-// outcomes of the most significant bilateral events. A multilateral
-// event is named and linked to its entry under Multilateral events, where
-// it is described once for all its pairs.
+// events lists the pair's bilateral events once each, by date: a line
+// with the date, title, kind, place and sources, and under it the summary
+// and outcomes of the most significant. Its multilateral events follow by
+// title and date, linked to the Multilateral events section, where each
+// is described once for all its pairs.
 func (b *briefing) events(v *pairView) {
-	p := v.p
 	l := b.l
 	const dateCol = 16
 	summarised := make(map[*pipeline.Event]bool, len(v.summarised))
@@ -121,34 +129,29 @@ func (b *briefing) events(v *pairView) {
 		if e.Location != "" {
 			s += " · " + e.Location
 		}
-		if !bilateral(e) {
-			s += " · multilateral, with " + list(b.r.CountryNames(p.Others(e))) + "; see Multilateral events"
-		}
 		if c := v.marks[e.ID]; c != "" {
 			s += " " + c
 		}
 		return s
 	}
 	line := func(e *pipeline.Event) []cell {
-		to := ""
-		if !bilateral(e) {
-			to = eventTarget(e)
-		}
 		return []cell{
 			{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.6}, anchor: eventTarget(e)},
-			{text: e.Title + " · " + facts(e), size: grid - dateCol, st: cellText.sized(8.5), pad: pad{bottom: 0.8}, link: to},
+			{text: e.Title + " · " + facts(e), size: grid - dateCol, st: cellText.sized(8.5), pad: pad{bottom: 0.8}},
 		}
 	}
 	var notes []string
-	if len(v.events) < len(p.EventList) {
-		notes = append(notes, fmt.Sprintf("The %d most significant of this pair's %d events, ranked as key developments are; every event is in the workbook's Events sheet.", len(v.events), len(p.EventList)))
+	if len(v.events) < v.bilateralN {
+		notes = append(notes, fmt.Sprintf("The %d most significant of this pair's %d bilateral events, ranked as key developments are; every event is in the workbook's Events sheet.", len(v.events), v.bilateralN))
 	}
 	if len(v.summarised) < v.withSummary {
 		notes = append(notes, fmt.Sprintf("Summaries of the %d most significant of the pair's %d bilateral events with one; every summary is in the workbook's Events sheet.", len(v.summarised), v.withSummary))
 	}
 	note := strings.Join(notes, " ")
-	b.h2("Events", -1, b.noteHeight(note)+l.keep(l.measure(line(v.events[0]))))
-	b.noteLine(note)
+	if len(v.events) > 0 {
+		b.h2("Events", -1, b.noteHeight(note)+l.keep(l.measure(line(v.events[0]))))
+		b.noteLine(note)
+	}
 	twoLines := 2*body.lineHeight() + body.leading
 	for _, e := range v.events {
 		h := line(e)
@@ -168,6 +171,41 @@ func (b *briefing) events(v *pairView) {
 			l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}, rowOpts{split: true})
 		}
 		l.space(1.5)
+	}
+	b.multilateralRefs(v)
+}
+
+// multilateralRefs names the pair's multilateral events by title and
+// date, the most significant first, at most [pdf] max_multilateral of
+// them, linking to where each is described.
+func (b *briefing) multilateralRefs(v *pairView) {
+	es := v.multilateral
+	if len(es) == 0 {
+		return
+	}
+	shown := es
+	if n := b.s.limits.MaxMultilateral; n > 0 && n < len(es) {
+		shown = es[:n]
+	}
+	head := "Multilateral events"
+	if len(v.events) == 0 {
+		head = "Events"
+	}
+	b.h2(head, -1, 2*cellText.lineHeight())
+	intro := plural(len(es), "multilateral event", "multilateral events") + " of this pair " + pluralWord(len(es), "is", "are") + " described under Multilateral events"
+	if len(shown) < len(es) {
+		intro += "; the " + strconv.Itoa(len(shown)) + " most significant:"
+	} else {
+		intro += ":"
+	}
+	b.l.row([]cell{{text: intro, size: grid, st: note, pad: pad{bottom: 0.8}, link: targetMultilateral}}, rowOpts{split: true})
+	const dateCol = 16
+	for _, e := range shown {
+		others := b.r.CountryNames(v.p.Others(e))
+		b.l.row([]cell{
+			{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.6}},
+			{text: e.Title + " · with " + list(others), size: grid - dateCol, st: cellText.sized(8.5), pad: pad{bottom: 0.8}, link: eventTarget(e)},
+		}, rowOpts{split: true})
 	}
 }
 

@@ -6,19 +6,15 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// maxPairRows bounds the rows of the "Other pairs" table: one event among
-// all 249 ISO countries has 30,876 pairs, a table of hundreds of pages
-// that ran out of memory (#11). The workbook's Summary sheet lists them all.
-const maxPairRows = 250
-
 // scope is the part of a report one PDF shows, and in what depth: the
 // whole report, or one pair for a per-pair briefing.
 type scope struct {
 	// detailed pairs get a section of their own and a row of the
-	// summary's table; the most significant first.
+	// summary's table: the [pdf] max_pairs most significant
+	// (Report.RankedPairs).
 	detailed []*pipeline.PairReport
 	// others are the rest of the pairs with events now or in the previous
-	// period, one row each, at most maxPairRows of allOthers.
+	// period, one row each, at most [pdf] max_pair_rows of allOthers.
 	others    []*pipeline.PairReport
 	allOthers int
 	// multilateral lists the held events with three or more countries,
@@ -26,6 +22,7 @@ type scope struct {
 	multilateral []*pipeline.Event
 	devs         []*pipeline.Event
 	upcoming     []*pipeline.Event
+	unconfirmed  []*pipeline.Event
 	totals       pipeline.Totals
 	only         *pipeline.PairReport // set for a per-pair briefing
 
@@ -37,20 +34,19 @@ type scope struct {
 func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
 	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}}
 	if pair == "" {
-		// r.Pairs is ranked by events, then key.
-		for _, p := range r.Pairs {
+		for _, p := range r.RankedPairs() {
 			switch {
 			case p.Events > 0 && (limits.MaxPairs <= 0 || len(s.detailed) < limits.MaxPairs):
 				s.detailed = append(s.detailed, p)
 			case p.Events > 0 || p.Quiet():
 				s.allOthers++
-				if len(s.others) < maxPairRows {
+				if limits.MaxPairRows <= 0 || len(s.others) < limits.MaxPairRows {
 					s.others = append(s.others, p)
 				}
 			}
 		}
 		s.devs, s.upcoming, s.totals = r.KeyDevelopments, r.Upcoming, r.Totals
-		s.multilateral = multilateral(r.Events, s.kinds)
+		s.multilateral, s.unconfirmed = r.Multilateral, r.Unconfirmed
 		return s, nil
 	}
 	p, err := r.Pair(pair)
@@ -60,20 +56,24 @@ func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scop
 	s.only = p
 	s.detailed = []*pipeline.PairReport{p} // the note is about it, events or not
 	s.devs, s.upcoming, s.totals = p.KeyDevelopments, p.Upcoming, p.Totals()
-	s.multilateral = multilateral(p.EventList, s.kinds)
+	s.multilateral = involving(r.Multilateral, p)
+	s.unconfirmed = involving(r.Unconfirmed, p)
 	return s, nil
 }
 
-// multilateral picks the held events of three or more countries out of
-// events, most significant first.
-func multilateral(events []*pipeline.Event, kinds []pipeline.KindInfo) []*pipeline.Event {
+// involving keeps the events of both of p's countries, in order.
+func involving(events []*pipeline.Event, p *pipeline.PairReport) []*pipeline.Event {
 	var out []*pipeline.Event
 	for _, e := range events {
-		if e.Held() && e.Multilateral() {
+		a, b := false, false
+		for _, c := range e.Countries {
+			a, b = a || c == p.A, b || c == p.B
+		}
+		if a && b {
 			out = append(out, e)
 		}
 	}
-	return pipeline.RankKeyDevelopments(out, len(out), kinds)
+	return out
 }
 
 // view is what p's section lists.
@@ -90,7 +90,7 @@ func (s *scope) view(p *pipeline.PairReport) *pairView {
 // far.
 func (s *scope) cut() bool {
 	for _, v := range s.views {
-		if len(v.events) < len(v.p.EventList) || len(v.summarised) < v.withSummary || len(v.people) < len(v.p.Participants) {
+		if len(v.events) < v.bilateralN || len(v.summarised) < v.withSummary || len(v.people) < len(v.p.Participants) {
 			return true
 		}
 	}
@@ -115,5 +115,6 @@ func (s *scope) events() []*pipeline.Event {
 	add(s.devs)
 	add(s.multilateral)
 	add(s.upcoming)
+	add(s.unconfirmed)
 	return out
 }

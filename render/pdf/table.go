@@ -31,6 +31,9 @@ type table struct {
 type tableCell struct {
 	text string
 	bold bool
+	bars []int // drawn as mini bars instead of text
+	// anchor makes the row a link target (links).
+	anchor string
 }
 
 var cellPad = pad{top: 1.3, bottom: 1.3, left: 1.2, right: 1.2}
@@ -80,6 +83,10 @@ func (l *layout) cells(t table, vals []tableCell) []cell {
 			cells[i].text = vals[i].text
 			if vals[i].bold {
 				st = st.weighted(fontstyle.Bold)
+			}
+			cells[i].anchor = vals[i].anchor
+			if vals[i].bars != nil {
+				cells[i].extra = &miniBars{series: vals[i].bars, height: 3.6, dx: 1.2, width: 24}
 			}
 		}
 		cells[i].size, cells[i].st, cells[i].pad = c.size, st, cellPad

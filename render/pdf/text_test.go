@@ -58,8 +58,8 @@ func TestTextContent(t *testing.T) {
 		"Planned visit of the Georgian minister to Bakı", "14 Nov 2025",
 		"22–23 Oct 2025", "Grade B2", "[1,2]",
 		// the default pair narrative
-		"Azerbaijan and Georgia had 3 recorded engagements in this period: 1 meeting, 1 agreement and 1 statement. That is 3 more than in the previous period (0 events). 1 of them was multilateral.",
-		"Most recently, on 24 Oct 2025: Joint statement on regional stability issued in თბილისი.",
+		"The first engagements between Azerbaijan and Georgia on record. The 3 engagements were 1 meeting, 1 agreement and 1 statement.",
+		"Next: Planned visit of the Georgian minister to Bakı, on 14 Nov 2025.",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("text %q missing from the PDF", want)

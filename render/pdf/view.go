@@ -9,53 +9,61 @@ import (
 )
 
 // pairView is what one pair section lists, within the limits of
-// Options.Limits (config [pdf]): past a limit, the most significant events
-// (ranked as key developments are) and the people most involved. Figures,
-// narrative and chart still count every event; the workbook lists them all.
+// Options.Limits (config [pdf]): its bilateral events (past max_events the
+// most significant, ranked as key developments are), the summaries of
+// the most significant of them, the people most involved, and the sources
+// the summarised events cite. Its multilateral events are described once, in
+// their own section: the pair's lists them by title and date, the most
+// significant first. Figures, narrative and chart still count every
+// event; the workbook lists them all.
 type pairView struct {
 	p            *pipeline.PairReport
-	events       []*pipeline.Event          // events table, by date then id
+	events       []*pipeline.Event          // listed bilateral events, by date then id
+	bilateralN   int                        // the pair's bilateral events
 	summarised   []*pipeline.Event          // event summaries, by date then id
-	bilateral    []*pipeline.Event          // listed events of the pair's two countries only
-	multilateral []*pipeline.Event          // listed events of three or more countries
-	withSummary  int                        // events with a summary or outcomes
-	people       []pipeline.PairParticipant // participants table, by name
-	sources      []pipeline.Citation        // cited by a listed event, numbered afresh
+	multilateral []*pipeline.Event          // the pair's multilateral events, most significant first
+	withSummary  int                        // bilateral events with a summary or outcomes
+	people       []pipeline.PairParticipant // participants, by name
+	sources      []pipeline.Citation        // cited by a summarised event, numbered afresh
 	marks        map[string]string          // event id → "[1,3]"
 }
 
 func newPairView(p *pipeline.PairReport, lim pipeline.PDFConfig, kinds []pipeline.KindInfo) *pairView {
-	v := &pairView{p: p, events: mostSignificant(p.EventList, lim.MaxEvents, kinds)}
+	v := &pairView{p: p}
+	var bi, multi []*pipeline.Event
 	for _, e := range p.EventList {
-		if bilateral(e) && hasSummary(e) {
-			v.withSummary++
-		}
-	}
-	// Summaries are of listed bilateral events only, so that every summary
-	// has its row in the table and its sources in the list; a multilateral
-	// event is described once, in its own section.
-	var with []*pipeline.Event
-	for _, e := range v.events {
 		if bilateral(e) {
-			v.bilateral = append(v.bilateral, e)
+			bi = append(bi, e)
 			if hasSummary(e) {
-				with = append(with, e)
+				v.withSummary++
 			}
 		} else {
-			v.multilateral = append(v.multilateral, e)
+			multi = append(multi, e)
+		}
+	}
+	v.bilateralN = len(bi)
+	v.events = mostSignificant(bi, lim.MaxEvents, kinds)
+	v.multilateral = pipeline.RankKeyDevelopments(multi, len(multi), kinds)
+	// Summaries are of listed events only, so that every summary has its
+	// line in the list and its sources in the list of sources.
+	var with []*pipeline.Event
+	for _, e := range v.events {
+		if hasSummary(e) {
+			with = append(with, e)
 		}
 	}
 	v.summarised = mostSignificant(with, lim.MaxSummaries, kinds)
 	v.people = mostInvolved(p.Participants, lim.MaxParticipants)
 
+	// Sources are those of the summarised events: a note cites what it
+	// says; the workbook has every event's sources. Keep the order of
+	// first citation; number without gaps.
 	v.sources = p.Sources
-	if len(v.bilateral) < len(p.EventList) {
-		listed := make(map[string]bool, len(v.bilateral))
-		for _, e := range v.bilateral {
+	if len(v.summarised) < len(p.EventList) {
+		listed := make(map[string]bool, len(v.summarised))
+		for _, e := range v.summarised {
 			listed[e.ID] = true
 		}
-		// Keep the order of first citation; number without gaps. The
-		// sources of multilateral events are listed with the event.
 		v.sources = nil
 		for _, c := range p.Sources {
 			if slices.ContainsFunc(c.EventIDs, func(id string) bool { return listed[id] }) {
