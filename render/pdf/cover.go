@@ -44,7 +44,7 @@ func (b *briefing) cover() error {
 	if r.Organization != "" {
 		l.row([]cell{{text: strings.ToUpper(r.Organization), size: grid, st: smallBold, pad: pad{top: 4, bottom: 2}}}, rowOpts{})
 	}
-	title, sub := r.Title, b.subtitle()
+	title, sub := r.Title, r.Subtitle // the period's default unless configured (pipeline)
 	if b.s.only != nil {
 		// A per-pair note is about its pair first.
 		title, sub = b.pairName(b.s.only), r.Title+" · "+sub
@@ -74,24 +74,6 @@ func (b *briefing) cover() error {
 	}
 	b.overview()
 	return nil
-}
-
-// subtitle is the configured subtitle, or one that follows the period.
-func (b *briefing) subtitle() string {
-	if b.r.Subtitle != "" {
-		return b.r.Subtitle
-	}
-	switch b.r.Period.Kind {
-	case period.Week:
-		return "Weekly briefing"
-	case period.Month:
-		return "Monthly briefing"
-	case period.Quarter:
-		return "Quarterly briefing"
-	case period.Year:
-		return "Annual briefing"
-	}
-	return "Briefing"
 }
 
 // bottomLine is the analyst's few sentences of what matters most, set
