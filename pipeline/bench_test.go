@@ -211,7 +211,7 @@ func BenchmarkLoadConfig(b *testing.B) {
 	dir := b.TempDir()
 	for _, c := range []struct{ name, src string }{
 		{"example", string(src)},
-		{"type errors", strings.NewReplacer(`per_pair = false`, `per_pair = "no"`, `max_events = 40`, `max_events = "40"`).Replace(string(src))},
+		{"type errors", strings.NewReplacer(`per_pair = false`, `per_pair = "no"`, `max_events = 20`, `max_events = "20"`).Replace(string(src))},
 	} {
 		path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".toml")
 		if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {

@@ -169,7 +169,7 @@ func DefaultConfig() *Config {
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
-		PDF: PDFConfig{MaxEvents: 40, MaxSummaries: 10, MaxParticipants: 25,
+		PDF: PDFConfig{MaxEvents: 20, MaxSummaries: 4, MaxParticipants: 12,
 			MaxPairs: DefaultMaxPairs, MaxPairRows: DefaultMaxPairRows, MaxMultilateral: DefaultMaxMultilateral,
 			UpcomingWeeks: DefaultUpcomingWeeks},
 		Dir: ".",

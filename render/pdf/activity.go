@@ -14,7 +14,7 @@ import (
 )
 
 // activityHeight is the height of the activity chart's bars, mm.
-const activityHeight = 38.0
+const activityHeight = 24.0
 
 // activity is a picture of the last periods (Report.Trend): held events
 // per period, stacked by kind. By kind rather than by the top pairs: each
@@ -42,7 +42,7 @@ func (b *briefing) activity() {
 		top = max(top, pc.Events)
 	}
 	noun := periodNoun(b.r.Period.Kind)
-	b.h1("Activity", "events per "+noun, "", 0, activityHeight+20)
+	b.h2("Activity: events per "+noun+", by kind", 1, activityHeight+11)
 	// Each bar has per grid columns, so that the labels below line up.
 	n := len(tr)
 	const axis = 4
@@ -57,7 +57,6 @@ func (b *briefing) activity() {
 		col.New(size).Add(&stackChart{stacks: stacks, height: activityHeight, gap: 2}),
 		col.New(grid-axis-size),
 	)
-	l.need(activityHeight + 20)
 	l.add(chart)
 	l.add(row.New(0.6).Add(col.New(axis), col.New(size).Add(&bar{frac: 1, thick: 0.3, color: muted}), col.New(grid-axis-size)))
 	labels := []cell{{size: axis}}
@@ -66,14 +65,13 @@ func (b *briefing) activity() {
 		if i == n-1 {
 			st = smallBold.with(align.Center).colored(navy)
 		}
-		labels = append(labels, cell{text: shortPeriod(pc.Period), size: per, st: st, pad: pad{top: 0.8, bottom: 1}})
+		labels = append(labels, cell{text: shortPeriod(pc.Period), size: per, st: st, pad: pad{top: 0.6, bottom: 0.4}})
 	}
 	if rest := grid - axis - size; rest > 0 {
 		labels = append(labels, cell{size: rest})
 	}
 	l.row(labels, rowOpts{})
 	b.legend(kinds, order, used)
-	b.noteLine("Each event counts once, whatever the number of its countries. The last bar is this " + noun + ".")
 }
 
 // legend names the kinds drawn, with their colours.

@@ -20,7 +20,7 @@ func (b *briefing) multilateralEvents() error {
 		return nil
 	}
 	l := b.l
-	l.space(10)
+	l.space(7)
 	b.h1("Multilateral events", "", targetMultilateral, 0, 40)
 	b.noteLine("Events of three or more countries, most significant first. Each counts once for every pair of its countries.")
 	full := es
@@ -36,8 +36,8 @@ func (b *briefing) multilateralEvents() error {
 			b.noteLine(b.boundNote(len(shown), len(rest), "multilateral events"))
 			rest = shown
 		}
-		cols := []column{{title: "Date", size: 15}, {title: "Event", size: 50}, {title: "Countries", size: 35}}
-		l.table(table{name: "Other multilateral events", cols: cols, compact: true}, len(rest), func(i int) []tableCell {
+		cols := []column{{title: "Date", size: 12}, {title: "Event", size: 58}, {title: "Countries", size: 30}}
+		l.table(table{name: "Other multilateral events", cols: cols, compact: true, small: true}, len(rest), func(i int) []tableCell {
 			e := rest[i]
 			return []tableCell{{text: eventDate(e), anchor: eventTarget(e)}, {text: e.Title, bold: true}, {text: strings.Join(b.r.CountryNames(e.Countries), ", ")}}
 		})
@@ -62,9 +62,9 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 	l.need(l.keep(l.measure(head) + 3*body.lineHeight()))
 	l.row(head, rowOpts{})
 	l.row([]cell{{size: dateCol}, {text: facts, size: grid - dateCol, st: small.sized(8), pad: pad{bottom: 1.2}}}, rowOpts{split: true})
-	l.para(e.Summary, body, pad{bottom: 1.6}, dateCol, grid-dateCol)
+	l.para(e.Summary, summaryText, pad{bottom: 1.2}, dateCol, grid-dateCol)
 	for _, o := range e.Outcomes {
-		l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}, rowOpts{split: true})
+		l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: summaryText}, {text: o, size: grid - dateCol - 3, st: summaryText, pad: pad{bottom: 0.8}}}, rowOpts{split: true})
 	}
 	var names []string
 	for _, k := range b.r.EventPairs(e) {
@@ -95,7 +95,7 @@ func (b *briefing) upcoming() error {
 	if !listed && len(b.s.unconfirmed) == 0 {
 		return nil
 	}
-	l.space(10)
+	l.space(7)
 	b.h1("Upcoming", "", "", 0, 40)
 	// Over "all" there is no period end: upcoming means not yet past on
 	// the day the briefing was generated (see pipeline.Aggregate).
@@ -106,7 +106,7 @@ func (b *briefing) upcoming() error {
 	if all {
 		after = "from the day this briefing was generated"
 	}
-	cols := []column{{title: "Date", size: 15}, {title: "Kind", size: 11}, {title: "Event", size: 42}, {title: "Countries", size: 19}, {title: "Location", size: 13}}
+	cols := []column{{title: "Date", size: 12}, {title: "Kind", size: 9}, {title: "Event", size: 47}, {title: "Countries", size: 21}, {title: "Location", size: 11}}
 	rows := func(es []*pipeline.Event) func(i int) []tableCell {
 		return func(i int) []tableCell {
 			e := es[i]
@@ -125,7 +125,7 @@ func (b *briefing) upcoming() error {
 			}
 			b.noteLine(text)
 			l.space(1)
-			l.table(table{name: "Upcoming", cols: cols, compact: true}, len(es), rows(es))
+			l.table(table{name: "Upcoming", cols: cols, compact: true, small: true}, len(es), rows(es))
 		}
 	}
 	if len(b.s.unconfirmed) > 0 {
@@ -140,7 +140,7 @@ func (b *briefing) upcoming() error {
 		}
 		b.noteLine(what)
 		l.space(1)
-		l.table(table{name: "Not confirmed", cols: cols, compact: true}, len(es), rows(es))
+		l.table(table{name: "Not confirmed", cols: cols, compact: true, small: true}, len(es), rows(es))
 	}
 	return nil
 }
@@ -210,7 +210,7 @@ func (b *briefing) method() []string {
 		"Each record is one engagement between countries — a " + anyKind + " event — written from the sources cited. " +
 			"Only events recorded as held are counted. Planned events dated in the weeks after the period are listed under Upcoming, those dated in it but not recorded as held under Not confirmed; neither is counted, and cancelled events are not shown.",
 		"An event belongs to the period by its start date, and counts once for every pair of countries taking part: a meeting of three countries counts for three pairs. " +
-			"Events with three or more countries are counted as multilateral." + filter,
+			"Events with three or more countries are counted as multilateral; they are described once, under Multilateral events, and the activity chart counts each event once." + filter,
 		"Participants are counted once per pair: the distinct people from either country of the pair, or with no country given. " +
 			"Names are matched ignoring case and known alternative spellings. Focus areas are matched to a list of names and aliases, ignoring case; areas not on the list are kept as written and named under Data notes.",
 		prev,

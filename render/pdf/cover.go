@@ -35,20 +35,16 @@ func eventTarget(e *pipeline.Event) string     { return "event:" + e.ID }
 
 // cover is the first page, the summary: the title block, the bottom line
 // when there is one, key figures, key developments one line each and the
-// detailed pairs at a glance. A per-pair briefing goes on with its pair
-// right after the key figures.
+// detailed pairs at a glance, and the activity chart. A per-pair briefing
+// goes on with its pair right after the title block.
 func (b *briefing) cover() error {
 	l, r := b.l, b.r
 	l.mark("Summary", 0)
 	l.space(2)
 	if r.Organization != "" {
-		l.row([]cell{{text: strings.ToUpper(r.Organization), size: grid, st: smallBold, pad: pad{top: 4, bottom: 2}}}, rowOpts{})
+		l.row([]cell{{text: strings.ToUpper(r.Organization), size: grid, st: smallBold, pad: pad{top: 2, bottom: 2}}}, rowOpts{})
 	}
 	title, sub := r.Title, r.Subtitle // the period's default unless configured (pipeline)
-	if b.s.only != nil {
-		// A per-pair note is about its pair first.
-		title, sub = b.pairName(b.s.only), r.Title+" · "+sub
-	}
 	l.row([]cell{{text: title, size: grid, st: style{size: sizeTitle, weight: fontstyle.Bold, color: navy, leading: 2}, pad: pad{bottom: 2}}}, rowOpts{})
 	if sub != "" {
 		l.row([]cell{{text: sub, size: grid, st: style{size: sizeSubtitle, color: muted, leading: 1.5}, pad: pad{bottom: 1}}}, rowOpts{})
@@ -65,14 +61,15 @@ func (b *briefing) cover() error {
 	l.row([]cell{{text: gen, size: grid, st: small, pad: pad{bottom: 2}}}, rowOpts{})
 
 	b.bottomLine()
-	b.keyFigures()
 	if b.s.only != nil {
-		return nil
+		return nil // a per-pair note goes on with its pair's section and figures
 	}
+	b.keyFigures()
 	if err := b.developments(); err != nil {
 		return err
 	}
 	b.overview()
+	b.activity()
 	return nil
 }
 
@@ -278,7 +275,7 @@ func (b *briefing) figures(fs []figure) {
 	const gap = 2
 	height, size, labelTop := 22.0, sizeFigure, 12.5
 	if b.figHeight > 0 { // a pair's figures, smaller than the summary's
-		height, size, labelTop = b.figHeight, 13, 7.5
+		height, size, labelTop = b.figHeight, 12, 6.8
 	}
 	w := (grid - gap*(len(fs)-1)) / len(fs)
 	var cols []core.Col

@@ -102,8 +102,8 @@ func TestOutline(t *testing.T) {
 	}
 	walk(doc.Outlines, "")
 	want := []string{
-		"Summary", "  Key figures", "  Key developments", "  Country pairs at a glance",
-		"Activity", "Country pairs", "  Azerbaijan – Georgia", "  Azerbaijan – Türkiye", "  Georgia – Türkiye",
+		"Summary", "  Key figures", "  Key developments", "  Country pairs at a glance", "  Activity: events per week, by kind",
+		"Country pairs", "  Azerbaijan – Georgia", "  Azerbaijan – Türkiye", "  Georgia – Türkiye",
 		"Multilateral events", "Upcoming",
 		"Annex: method and data notes", "  Method", "  Source grading", "  Data notes",
 	}

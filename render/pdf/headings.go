@@ -31,7 +31,7 @@ func (b *briefing) h1(title, right, anchor string, level int, keep float64) {
 // h2 starts a subsection, kept with at least keep mm of what follows.
 func (b *briefing) h2(title string, level int, keep float64) {
 	l := b.l
-	l.space(4)
+	l.space(3.5)
 	head := l.build([]cell{{size: grid, st: h2, pad: pad{bottom: 1.2}}}, [][]string{strings.Fields(b.g.clean(title))}, nil).
 		WithStyle(&props.Cell{BorderType: border.Bottom, BorderColor: rule, BorderThickness: 0.2})
 	l.need(l.height(head) + 2 + keep)

@@ -19,20 +19,14 @@ import (
 // pairSections renders one section per detailed pair, the first from a
 // new page, the others after a gap, then the other pairs one row each.
 func (b *briefing) pairSections() error {
-	if b.s.only == nil {
-		b.l.newPage()
-		b.activity()
-	}
 	for i, p := range b.s.detailed {
 		if i == 0 {
 			if b.s.only == nil {
-				if len(b.r.Trend) > 0 {
-					b.l.space(8)
-				}
+				b.l.newPage()
 				b.l.mark("Country pairs", 0)
 			}
 		} else {
-			b.l.space(8)
+			b.l.space(5)
 		}
 		if err := b.pair(p); err != nil {
 			return err
@@ -48,14 +42,14 @@ func (b *briefing) otherPairs() {
 		return
 	}
 	l := b.l
-	l.space(10)
+	l.space(7)
 	b.h1("Other pairs", "", targetOthers, 0, 30)
 	text := "Pairs with events in this period or the previous one and no section of their own."
 	if n := len(b.s.others); n < b.s.allOthers {
 		text = fmt.Sprintf("The %d most active of %d other pairs; every pair is in the workbook's Summary sheet.", n, b.s.allOthers)
 	}
 	b.noteLine(text)
-	b.pairTable("Other pairs", b.s.others, nil, true)
+	b.pairColumns(b.s.others)
 }
 
 func (b *briefing) pair(p *pipeline.PairReport) error {
@@ -95,7 +89,7 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 // previous period when there is one.
 func (b *briefing) pairFigures(p *pipeline.PairReport) {
 	defer func(h float64) { b.figHeight = h }(b.figHeight)
-	b.figHeight = 15
+	b.figHeight = 13.5
 	ev := figure{value: strconv.Itoa(p.Events), label: pluralWord(p.Events, "event held", "events held")}
 	second := figure{value: "—", label: "previous period", sub: "no previous period"}
 	if !b.r.Previous.IsZero() {
@@ -152,7 +146,7 @@ func (b *briefing) events(v *pairView) {
 		b.h2("Events", -1, b.noteHeight(note)+l.keep(l.measure(line(v.events[0]))))
 		b.noteLine(note)
 	}
-	twoLines := 2*body.lineHeight() + body.leading
+	twoLines := 2*summaryText.lineHeight() + summaryText.leading
 	for _, e := range v.events {
 		h := line(e)
 		if !summarised[e] {
@@ -166,11 +160,11 @@ func (b *briefing) events(v *pairView) {
 		l.space(1)
 		l.row(h, rowOpts{})
 		l.row([]cell{{size: dateCol}, {text: facts(e), size: grid - dateCol, st: small.sized(8), pad: pad{bottom: 1}}}, rowOpts{split: true})
-		l.para(e.Summary, body, pad{bottom: 1.6}, dateCol, grid-dateCol)
+		l.para(e.Summary, summaryText, pad{bottom: 1.2}, dateCol, grid-dateCol)
 		for _, o := range e.Outcomes {
-			l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body, pad: pad{bottom: 1}}}, rowOpts{split: true})
+			l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: summaryText}, {text: o, size: grid - dateCol - 3, st: summaryText, pad: pad{bottom: 0.8}}}, rowOpts{split: true})
 		}
-		l.space(1.5)
+		l.space(1)
 	}
 	b.multilateralRefs(v)
 }
@@ -242,12 +236,12 @@ func (b *briefing) participants(v *pairView) {
 		text += fmt.Sprintf(" These are the %d people most involved of %d; every participant is in the workbook's Participants sheet.", len(v.people), len(p.Participants))
 	}
 	b.h2("Participants", -1, 2*body.lineHeight())
-	b.l.para(text, body.sized(8.5), pad{bottom: 1}, 0, grid)
+	b.l.para(text, cellText, pad{bottom: 1}, 0, grid)
 }
 
 // maxFocusBars is the most focus areas a pair's chart shows; the rest are
 // named below it.
-const maxFocusBars = 6
+const maxFocusBars = 4
 
 // focusChart is a horizontal bar chart of events per focus area, drawn
 // as vector shapes: a label, a bar on a pale track, and the count.
@@ -264,11 +258,11 @@ func (b *briefing) focusChart(p *pipeline.PairReport) {
 		return
 	}
 	for _, fa := range p.FocusAreas[:min(len(p.FocusAreas), maxFocusBars)] {
-		label := text.New(b.g.clean(fa.Name), cellText.with(align.Right).text(1.2, 1.2, 0, 3))
-		count := text.New(strconv.Itoa(fa.Events), cellText.text(1.2, 1.2, 2, 0))
+		label := text.New(b.g.clean(fa.Name), cellText.sized(7.5).with(align.Right).text(0.6, 0.6, 0, 3))
+		count := text.New(strconv.Itoa(fa.Events), cellText.sized(7.5).text(0.6, 0.6, 2, 0))
 		r := row.New().Add(
 			col.New(30).Add(label),
-			col.New(62).Add(&bar{frac: 1, thick: 3.4, color: track}, &bar{frac: float64(fa.Events) / float64(most), thick: 3.4, color: accent}),
+			col.New(62).Add(&bar{frac: 1, thick: 2.8, color: track}, &bar{frac: float64(fa.Events) / float64(most), thick: 2.8, color: accent}),
 			col.New(8).Add(count),
 		)
 		l.add(r)
@@ -327,8 +321,57 @@ func (b *briefing) sourceListAt(sources []pipeline.Citation, off int) {
 			entry += " " + h
 		}
 		num := cell{text: "[" + strconv.Itoa(c.N) + "]", size: 6, st: smallBold.sized(8).colored(navy), pad: pad{top: 0.3}}
-		l.row(indent(num, cell{text: entry, size: w, st: cellText, pad: pad{bottom: 1}, uri: s.URL}), rowOpts{split: true})
+		l.row(indent(num, cell{text: entry, size: w, st: cellText.sized(7.5), pad: pad{bottom: 0.8}, uri: s.URL}), rowOpts{split: true})
 	}
+}
+
+// pairColumns is the other pairs as a table in two halves side by side,
+// down the left half first, in small type: a busy week's pairs fill one
+// page, not three.
+func (b *briefing) pairColumns(pairs []*pipeline.PairReport) {
+	prev := !b.r.Previous.IsZero()
+	half := []column{{title: "Country pair", size: 26}, {title: "Events", size: 7, align: align.Right}}
+	if prev {
+		half = append(half, column{title: "Change", size: 7, align: align.Right})
+	} else {
+		half[0].size += 7
+	}
+	half = append(half, column{title: "Latest", size: 9, align: align.Right})
+	t := table{name: "Other pairs", compact: true, small: true, cols: append(append(slices.Clone(half), column{size: 2}), half...)}
+	rows := (len(pairs) + 1) / 2
+	cells := func(p *pipeline.PairReport) []tableCell {
+		if p == nil {
+			return make([]tableCell, len(half))
+		}
+		row := []tableCell{{text: b.pairName(p)}, {text: strconv.Itoa(p.Events)}}
+		if prev {
+			row = append(row, tableCell{text: change(p.Change)})
+		}
+		latest := "—"
+		if e := p.Latest(); e != nil {
+			latest = shortDay(e)
+		}
+		return append(row, tableCell{text: latest})
+	}
+	b.l.table(t, rows, func(i int) []tableCell {
+		var right *pipeline.PairReport
+		if j := rows + i; j < len(pairs) {
+			right = pairs[j]
+		}
+		return append(append(cells(pairs[i]), tableCell{}), cells(right)...)
+	})
+}
+
+// shortDay is the day an event started, for a narrow column: "25 Oct 25",
+// "Feb 2023" or "2023".
+func shortDay(e *pipeline.Event) string {
+	switch e.DatePrecision {
+	case "year":
+		return e.Date.Format("2006")
+	case "month":
+		return e.Date.Format("Jan 2006")
+	}
+	return e.Date.Format("2 Jan 06")
 }
 
 // informative reports whether a chart of the focus areas says more than a

@@ -34,11 +34,17 @@ type scope struct {
 func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
 	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}}
 	if pair == "" {
+		detailed := map[*pipeline.PairReport]bool{}
 		for _, p := range r.RankedPairs() {
-			switch {
-			case p.Events > 0 && (limits.MaxPairs <= 0 || len(s.detailed) < limits.MaxPairs):
+			if p.Events > 0 && (limits.MaxPairs <= 0 || len(s.detailed) < limits.MaxPairs) {
 				s.detailed = append(s.detailed, p)
-			case p.Events > 0 || p.Quiet():
+				detailed[p] = true
+			}
+		}
+		// The other pairs are listed as r.Pairs is sorted, busiest first:
+		// a table to scan, not a ranking.
+		for _, p := range r.Pairs {
+			if !detailed[p] && (p.Events > 0 || p.Quiet()) {
 				s.allOthers++
 				if limits.MaxPairRows <= 0 || len(s.others) < limits.MaxPairRows {
 					s.others = append(s.others, p)

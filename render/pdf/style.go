@@ -63,6 +63,8 @@ var (
 	cellHead  = style{size: sizeSmall, weight: fontstyle.Bold, color: navy, leading: 0.6}
 	h1        = style{size: sizeH1, weight: fontstyle.Bold, color: navy, leading: 1.5}
 	h2        = style{size: sizeH2, weight: fontstyle.Bold, color: navy, leading: 1}
+	// summaryText sets event summaries, the bulk of a note's text.
+	summaryText = style{size: 8.8, color: ink, leading: 1.2}
 )
 
 // text returns maroto text properties for s with the given padding.

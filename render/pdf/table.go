@@ -23,6 +23,7 @@ type table struct {
 	name    string // "Events", for the continuation caption
 	cols    []column
 	compact bool // less padding, for long lists of short rows
+	small   bool // smaller type, for tables of many narrow columns
 	// link names the target each row links to, "" for none; nil: no links.
 	link func(i int) string
 }
@@ -79,6 +80,9 @@ func (l *layout) cells(t table, vals []tableCell) []cell {
 	cells := make([]cell, len(t.cols))
 	for i, c := range t.cols {
 		st := cellText.with(c.align)
+		if t.small {
+			st = st.sized(7)
+		}
 		if i < len(vals) {
 			cells[i].text = vals[i].text
 			if vals[i].bold {

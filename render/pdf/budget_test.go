@@ -1,0 +1,81 @@
+package pdf
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefing-tool/briefing/internal/benchdata"
+	"github.com/briefing-tool/briefing/pipeline"
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// TestPageBudgets renders generated archives with their default config
+// and counts the pages of the main body: those before the page the annex
+// starts on, or up to it when other content shares that page (issue #13:
+// a week of about 100 events and 60 pairs in at most 10 pages, a quarter
+// in at most 24). The year of the 100,000-event archive (at most 40) is
+// measured by scripts/bench.sh, not here: it takes a minute.
+func TestPageBudgets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates and renders a 26,000-event archive")
+	}
+	needTool(t, "pdftotext")
+	// 26,000 events over 5 years: about 100 a week.
+	cfg, err := pipeline.LoadConfig(filepath.Join(benchdata.Archive(t, 26_000), "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := pipeline.Load(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pipeline.Normalize(cfg, ds)
+	for _, c := range []struct {
+		spec   string
+		budget int
+	}{
+		{"2025-W43", 10},
+		{"2025-Q3", 24},
+	} {
+		p, err := period.Parse(c.spec, period.Context{Today: period.Date(2025, 10, 27), Latest: pipeline.LatestHeld(ds.Events)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := pipeline.Aggregate(cfg, ds, pipeline.AggregateOptions{Period: p, GeneratedAt: generatedAt(cfg.Location), Version: "test"})
+		pages := pageTexts(t, mustRender(t, r, Options{Limits: cfg.PDF}))
+		body := mainBody(t, pages)
+		t.Logf("%s: %d events, %d pairs: %d pages, main body %d", c.spec, r.Totals.Events, r.Totals.Pairs, len(pages), body)
+		if body > c.budget {
+			t.Errorf("%s: main body of %d pages, budget %d", c.spec, body, c.budget)
+		}
+	}
+}
+
+// mainBody counts the pages before the annex, the annex's first page
+// included when the body ends on it.
+func mainBody(t *testing.T, pages []string) int {
+	t.Helper()
+	for i, p := range pages {
+		lines := strings.Split(p, "\n")
+		for j, line := range lines {
+			if strings.TrimSpace(line) != "Annex: method and data notes" {
+				continue
+			}
+			// The page header is 1 to 3 lines of text (title, marking,
+			// period); anything more before the heading is body content.
+			before := 0
+			for _, l := range lines[:j] {
+				if strings.TrimSpace(l) != "" {
+					before++
+				}
+			}
+			if before > 3 {
+				return i + 1
+			}
+			return i
+		}
+	}
+	t.Fatal("no annex")
+	return 0
+}
