@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -37,6 +38,7 @@ func TestPageBudgets(t *testing.T) {
 	}{
 		{"2025-W43", 10},
 		{"2025-Q3", 24},
+		{"2025-Q2", 24},
 	} {
 		p, err := period.Parse(c.spec, period.Context{Today: period.Date(2025, 10, 27), Latest: pipeline.LatestHeld(ds.Events)})
 		if err != nil {
@@ -49,6 +51,32 @@ func TestPageBudgets(t *testing.T) {
 		if body > c.budget {
 			t.Errorf("%s: main body of %d pages, budget %d", c.spec, body, c.budget)
 		}
+		if c.spec == "2025-Q2" {
+			checkUpcomingAfter(t, flat(strings.Join(pages, " ")))
+		}
+	}
+}
+
+// checkUpcomingAfter: in the note of the past quarter 2025-Q2 Upcoming
+// lists planned events of the weeks after its end, none of its own days;
+// those are under Not confirmed.
+func checkUpcomingAfter(t *testing.T, text string) {
+	t.Helper()
+	start := strings.Index(text, "Upcoming Planned events dated in the 4 weeks after this period")
+	end := strings.Index(text, "Not confirmed Planned events dated in this period")
+	if start < 0 || end < start {
+		t.Fatalf("no Upcoming followed by Not confirmed (%d, %d)", start, end)
+	}
+	upcoming, unconfirmed := text[start:end], text[end:]
+	inQuarter := regexp.MustCompile(`\b\d{1,2}(–\d{1,2})? (Apr|May|Jun) 2025\b`)
+	if m := inQuarter.FindString(upcoming); m != "" {
+		t.Errorf("Upcoming lists an event of the quarter itself: %q", m)
+	}
+	if !regexp.MustCompile(`\b\d{1,2} Jul 2025\b`).MatchString(upcoming) {
+		t.Error("Upcoming lists no event of the weeks after the quarter")
+	}
+	if !inQuarter.MatchString(unconfirmed) {
+		t.Error("Not confirmed lists no event of the quarter")
 	}
 }
 
