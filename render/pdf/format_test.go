@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -63,30 +64,24 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
-func TestOutlineTextString(t *testing.T) {
-	if got := textString("Tü"); got != "<FEFF005400FC>" {
-		t.Errorf("textString = %s", got)
-	}
-	if got := textString("🦀"); got != "<FEFFD83EDD80>" {
-		t.Errorf("textString of a supplementary character = %s", got)
-	}
-}
-
-// TestOutlinePageMismatch checks the guard that keeps bookmarks honest:
-// when layout's page count and the document's disagree, rendering fails.
-func TestOutlinePageMismatch(t *testing.T) {
+// TestPageCountMismatch checks the guard that keeps page numbers honest:
+// when the layout's page count and the document's disagree (the running
+// headers and repeated table headers would be on the wrong pages),
+// writing fails.
+func TestPageCountMismatch(t *testing.T) {
 	b, err := build(exampleReport(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := b.l.m.Generate()
+	b.l.page++
+	if _, err := (&Doc{b}).Bytes(); err == nil || !strings.Contains(err.Error(), "layout counted") {
+		t.Errorf("a page count mismatch was not reported: %v", err)
+	}
+	b, err = build(exampleReport(t), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := addOutline(doc.GetBytes(), b.l.marks, b.l.page+1); err == nil {
-		t.Error("a page count mismatch was not reported")
-	}
-	if _, err := addOutline(doc.GetBytes(), b.l.marks, b.l.page); err != nil {
+	if _, err := (&Doc{b}).Bytes(); err != nil {
 		t.Error(err)
 	}
 }

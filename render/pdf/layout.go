@@ -15,14 +15,17 @@ import (
 // maroto's pagination, so that the renderer knows before adding a row
 // whether it fits, on which page it lands and where. maroto keeps this to
 // itself (FitlnCurrentPage also counts the page header twice), but the
-// briefing needs it for three things maroto does not do: repeating a
-// table's header row on each continuation page, splitting text that is
-// taller than the space left (a row taller than a page corrupts the pages
-// after it), and pointing PDF bookmarks at the right page and height.
+// briefing needs it for what maroto does not do: repeating a table's
+// header row on each continuation page, splitting text that is taller
+// than the space left (a row taller than a page corrupts the pages after
+// it), and naming a pair section in the running header of the pages it
+// continues on. Bookmarks and links are not placed from this count: they
+// are components drawn with their row, so their pages are the rendered
+// ones (links.go).
 //
 // The arithmetic below mirrors maroto v2's Maroto.addRow and AddPages
-// operation for operation, so the floating-point sums agree exactly; Render
-// checks the page count against the PDF it gets back. maroto's pages become
+// operation for operation, so the floating-point sums agree exactly; Bytes
+// checks the page count against the document gofpdf drew. maroto's pages become
 // the PDF's only if gofpdf breaks the pages where maroto does: see
 // footerRow, which registerFooter puts around the footer.
 type layout struct {
@@ -44,18 +47,17 @@ type layout struct {
 	running   string
 	runningAt map[int]string
 
-	used  float64 // height taken on the current page, the page header included
-	page  int     // current page, from 1
-	marks []mark
-	err   error // first layout failure; later additions are ignored
+	used    float64 // height taken on the current page, the page header included
+	page    int     // current page, from 1
+	marks   []mark  // every entry of the outline, in order
+	pending []mark  // the entries the next row added carries
+	err     error   // first layout failure; later additions are ignored
 }
 
-// mark is a place in the document for the outline.
+// mark is an entry of the outline, drawn with the next row added.
 type mark struct {
 	title string
 	level int
-	page  int
-	y     float64 // mm from the top of the page
 }
 
 var errRowTooTall = errors.New("a row is taller than a page")
@@ -231,6 +233,12 @@ func (l *layout) add(r core.Row) {
 		l.err = fmt.Errorf("pdf: page %d: %w (%.1f mm, the page holds %.1f mm)", l.page, errRowTooTall, h, l.capacity())
 		return
 	}
+	if l.k != nil {
+		for _, m := range l.pending {
+			r.GetColumns()[0].Add(&bookmark{k: l.k, title: l.g.clean(m.title), level: m.level})
+		}
+		l.pending = nil
+	}
 	if h+l.used+l.footerH <= l.cell.Height {
 		l.used += h
 	} else {
@@ -279,8 +287,10 @@ func (l *layout) space(h float64) {
 	l.add(row.New(h))
 }
 
-// mark records the current position for the outline. Call it just before
-// adding the row it names, after any need() for that row.
+// mark adds an entry to the outline: a bookmark component in the next row
+// added, so that the entry points wherever maroto draws that row. Call it
+// just before adding the row it names.
 func (l *layout) mark(title string, level int) {
-	l.marks = append(l.marks, mark{title: title, level: level, page: l.page, y: l.cfg.Margins.Top + l.used})
+	l.marks = append(l.marks, mark{title: title, level: level})
+	l.pending = append(l.pending, mark{title: title, level: level})
 }

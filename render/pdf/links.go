@@ -9,14 +9,16 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 )
 
-// linker is the part of gofpdf's document that internal links need:
-// maroto draws URI links (props.Text.Hyperlink) but has no links within
-// the document.
+// linker is the part of gofpdf's document that links within the note
+// and bookmarks need: maroto draws URI links (props.Text.Hyperlink) but
+// has neither links within the document nor an outline.
 type linker interface {
 	AddLink() int
 	SetLink(link int, y float64, page int)
 	Link(x, y, w, h float64, link int)
+	Bookmark(txtStr string, level int, y float64)
 	GetMargins() (left, top, right, bottom float64)
+	PageNo() int
 }
 
 // fpdfOf returns the gofpdf document behind maroto's provider, which keeps
@@ -37,6 +39,23 @@ func fpdfOf(prov core.Provider) linker {
 	return l
 }
 
+// document returns the gofpdf document being drawn, once a component
+// has been drawn with its provider.
+func (k *links) document(prov core.Provider) linker {
+	if k.doc == nil {
+		k.doc = fpdfOf(prov)
+	}
+	return k.doc
+}
+
+// pages is the number of pages drawn, 0 before any.
+func (k *links) pages() int {
+	if k.doc == nil {
+		return 0
+	}
+	return k.doc.PageNo()
+}
+
 // links connects the places a note links from to the places it links to,
 // by name ("pair:AZE-GEO"). Layout registers every target it lays out
 // before any page is drawn, so a link is drawn only when its target
@@ -50,10 +69,7 @@ type links struct {
 func newLinks() *links { return &links{targets: map[string]bool{}, ids: map[string]int{}} }
 
 func (k *links) id(prov core.Provider, name string) (linker, int, bool) {
-	if k.doc == nil {
-		k.doc = fpdfOf(prov)
-	}
-	if k.doc == nil {
+	if k.document(prov) == nil {
 		return nil, 0, false
 	}
 	id, ok := k.ids[name]
@@ -103,4 +119,25 @@ func (a *linkArea) Render(prov core.Provider, cell *entity.Cell) {
 }
 func (a *linkArea) GetStructure() *node.Node[core.Structure] {
 	return node.New(core.Structure{Type: "link", Value: a.name})
+}
+
+// bookmark is an invisible component that adds an entry to the PDF
+// outline (gofpdf's bookmarks) at the top of its cell, on the page it is
+// drawn on: the page numbers are those of the rendered document.
+type bookmark struct {
+	k     *links
+	title string
+	level int
+}
+
+func (b *bookmark) GetHeight(core.Provider, *entity.Cell) float64 { return 0 }
+func (b *bookmark) SetConfig(*entity.Config)                      {}
+func (b *bookmark) Render(prov core.Provider, cell *entity.Cell) {
+	if doc := b.k.document(prov); doc != nil {
+		_, top, _, _ := doc.GetMargins()
+		doc.Bookmark(b.title, b.level, top+cell.Y)
+	}
+}
+func (b *bookmark) GetStructure() *node.Node[core.Structure] {
+	return node.New(core.Structure{Type: "bookmark", Value: b.title, Details: map[string]any{"level": b.level}})
 }

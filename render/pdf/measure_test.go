@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"regexp"
-	"strconv"
 	"testing"
 
 	"github.com/go-fonts/dejavu/dejavusans"
@@ -48,37 +47,27 @@ var (
 )
 
 // pageFontSelections returns, page by page, how many Tf operators the
-// page's (Flate-compressed) content stream holds. doc is gofpdf's output,
-// before the outline update.
+// page's (Flate-compressed) content stream holds. doc is gofpdf's output:
+// its page objects in page order, each with one /Contents object.
 func pageFontSelections(tb testing.TB, doc []byte) []int {
 	tb.Helper()
-	tr, err := parseTrailer(doc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	pages, err := tr.pageRefs(doc)
-	if err != nil {
-		tb.Fatal(err)
-	}
 	var counts []int
-	for i, p := range pages {
-		page, err := tr.object(doc, p)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		m := contentsRe.FindSubmatch(page)
+	for i, page := range pageObject.FindAllSubmatch(doc, -1) {
+		m := contentsRe.FindSubmatch(page[2])
 		if m == nil {
 			tb.Fatalf("page %d has no single /Contents stream", i+1)
 		}
-		n, _ := strconv.Atoi(string(m[1]))
-		obj, err := tr.object(doc, n)
-		if err != nil {
-			tb.Fatal(err)
+		start := bytes.Index(doc, []byte("\n"+string(m[1])+" 0 obj\n"))
+		if start < 0 {
+			tb.Fatalf("page %d: no content object %s", i+1, m[1])
 		}
-		start := bytes.Index(obj, []byte("stream"))
+		obj := doc[start:]
+		obj = obj[:bytes.Index(obj, []byte("endobj"))]
+		n := string(m[1])
+		start = bytes.Index(obj, []byte("stream"))
 		end := bytes.LastIndex(obj, []byte("endstream"))
 		if start < 0 || end < start || !bytes.Contains(obj[:start], []byte("/FlateDecode")) {
-			tb.Fatalf("page %d: content object %d is not a Flate stream", i+1, n)
+			tb.Fatalf("page %d: content object %s is not a Flate stream", i+1, n)
 		}
 		data := bytes.TrimLeft(obj[start+len("stream"):end], "\r\n")
 		zr, err := zlib.NewReader(bytes.NewReader(data))

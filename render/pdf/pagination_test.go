@@ -129,11 +129,7 @@ func checkPages(t *testing.T, r *pipeline.Report, o Options) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := b.l.m.Generate()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := addOutline(doc.GetBytes(), b.l.marks, b.l.page)
+	out, err := (&Doc{b}).Bytes()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,10 +240,7 @@ func TestFooterOnBottomMargin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := addOutline(doc.GetBytes(), l.marks, l.page)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := doc.GetBytes()
 	pages := pageTexts(t, out)
 	for i, p := range pages {
 		if m := pageLabelRe.FindStringSubmatch(p); m == nil || m[1] != strconv.Itoa(i+1) {

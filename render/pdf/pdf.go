@@ -85,7 +85,13 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return addOutline(doc.GetBytes(), b.l.marks, b.l.page)
+	// The layout counts pages to repeat table headers and name the pair
+	// in running headers; if gofpdf broke pages elsewhere, those would be
+	// wrong.
+	if n := b.l.k.pages(); n != b.l.page {
+		return nil, fmt.Errorf("pdf: layout counted %d pages but the document has %d", b.l.page, n)
+	}
+	return doc.GetBytes(), nil
 }
 
 // briefing is one render in progress.
