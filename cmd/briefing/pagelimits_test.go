@@ -107,7 +107,7 @@ func TestBuildMaxPairs(t *testing.T) {
 	text := pdfText(t, pdf)
 	for _, want := range []string{
 		"1 other pair had events in this period or the previous one: see Other pairs.",
-		"The 2 country pairs with the most events (ties by pair code) have a section of their own",
+		"The 2 most significant country pairs have a section of their own",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)

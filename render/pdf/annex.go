@@ -220,13 +220,15 @@ func (b *briefing) method() []string {
 		"Where a source gives only the month or the year of an event, the date is shown that way (\"February 2023\", \"2023\") and the event is counted on the first day of that month or year.",
 	}
 	if b.s.allOthers > 0 {
-		out = append(out, "The "+plural(len(b.s.detailed), "country pair", "country pairs")+" with the most events (ties by pair code) "+
-			pluralWord(len(b.s.detailed), "has a section", "have a section")+" of "+pluralWord(len(b.s.detailed), "its", "their")+" own; every other pair with events in this period or the previous one is one row of the Other pairs table. The workbook's Summary sheet lists every pair.")
+		n := len(b.s.detailed)
+		out = append(out, "The "+plural(n, "most significant country pair", "most significant country pairs")+" "+
+			pluralWord(n, "has a section", "have a section")+" of "+pluralWord(n, "its", "their")+" own: pairs are ranked by their most significant bilateral event "+
+			"(an agreement first, then by kind as above), then by their number of events, then by code. Every other pair with events in this period or the previous one is one row of the Other pairs table, busiest first. The workbook's Summary sheet lists every pair.")
 	}
 	if b.s.cut() {
 		out = append(out, "A pair's section lists at most "+limitsText(b.s.limits)+
-			". Where a pair has more, it lists its most significant events, ranked as key developments are, their summaries and sources, and the people with the most events, and a note says so. "+
-			"The figures, the narrative and the focus-area chart count every event; the workbook lists them all.")
+			". Where a pair has more, it lists its most significant bilateral events, ranked as key developments are, the summaries and sources of the most significant, and the people with the most events, and a note says so. "+
+			"The figures, the narrative and the charts count every event; the workbook lists them all.")
 	}
 	return out
 }

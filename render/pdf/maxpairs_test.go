@@ -32,7 +32,7 @@ func TestMaxPairs(t *testing.T) {
 		{len(r.Pairs), len(r.Pairs), nil},
 		{5, 5, []string{
 			fmt.Sprintf("%d other pairs had events in this period or the previous one: see Other pairs.", len(r.Pairs)-5),
-			"The 5 country pairs with the most events (ties by pair code) have a section of their own; every other pair",
+			"The 5 most significant country pairs have a section of their own: pairs are ranked by their most significant bilateral event",
 		}},
 	}
 	for _, c := range cases {
