@@ -45,7 +45,7 @@ func (b *briefing) activity() {
 	b.h2("Activity: events per "+noun+", by kind", 1, activityHeight+11)
 	// Each bar has per grid columns, so that the labels below line up.
 	n := len(tr)
-	const axis = 4
+	const axis = 6 // room for a year's total: "20851"
 	per := (grid - axis) / n
 	size := per * n
 	axisText := small.with(align.Right)

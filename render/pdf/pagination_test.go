@@ -154,14 +154,14 @@ func checkPages(t *testing.T, r *pipeline.Report, o Options) []string {
 // tableHeads are the first column title of each table: pdftotext reads it
 // right after the continuation caption.
 var tableHeads = map[string]string{
-	"Country pairs": "Country pair",
-	"Events":        "Date",
-	"Participants":  "Name",
-	"Upcoming":      "Date",
-	"Inputs":        "File",
+	"Country pairs":             "Country pair",
+	"Other pairs":               "Country pair",
+	"Other multilateral events": "Date",
+	"Upcoming":                  "Date",
+	"Not confirmed":             "Date",
 }
 
-var continuedRe = regexp.MustCompile(`(Country pairs|Events|Participants|Upcoming|Inputs) \(continued\)`)
+var continuedRe = regexp.MustCompile(`(Country pairs|Other pairs|Other multilateral events|Upcoming|Not confirmed) \(continued\)`)
 
 // checkContinuations checks that every page a table runs onto starts it
 // again with its header row, and returns how many such pages there are.
@@ -254,16 +254,19 @@ func TestFooterOnBottomMargin(t *testing.T) {
 
 // TestLargeReportPagination renders a report shaped like the briefings
 // that failed with "layout counted N pages but the document has N+1":
-// many country pairs, long tables and summaries, over a hundred pages,
-// and the per-pair briefings of the same report. Every page must be a
-// page of maroto's, and every table continuation must repeat its header.
+// many country pairs, long lists and summaries, over a hundred pages with
+// the appendix, and the per-pair briefings of the same report. Every page
+// must be a page of maroto's, and every table continuation must repeat
+// its header.
 func TestLargeReportPagination(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders a 137-page briefing and a briefing per pair")
 	}
-	// 137 pages in maroto's pagination; 138 in the PDF before footerRow.
-	r := randomReport(t, 8, 80, 1.5)
-	pages := checkPages(t, r, Options{})
+	// Before the note's redesign (#13) this report was 137 pages in
+	// maroto's pagination and 138 in the PDF before footerRow; it is now
+	// rendered with its appendix, and four times the events.
+	r := randomReport(t, 8, 320, 1.5)
+	pages := checkPages(t, r, Options{Appendix: true, Limits: pipeline.PDFConfig{MaxPairs: 2, MaxMultilateral: 1}})
 	if len(pages) < 100 {
 		t.Fatalf("%d pages: the report is meant to be large", len(pages))
 	}
