@@ -106,14 +106,11 @@ func (b *briefing) keyFigures() {
 	b.busiest()
 }
 
-// previousEvents is the scope's events held in the previous period, when
-// the report has them: for one pair its Previous.
+// previousEvents is the report's events held in the previous period, when
+// it has them (Report.Trend).
 func (b *briefing) previousEvents() (int, bool) {
 	if b.r.Previous.IsZero() {
 		return 0, false
-	}
-	if b.s.only != nil {
-		return b.s.only.Previous, true
 	}
 	if n := len(b.r.Trend); n >= 2 {
 		return b.r.Trend[n-2].Events, true
