@@ -48,3 +48,18 @@ func TestSummariesOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestBottomLine: the summary has a Bottom line box only when there is
+// one, under the title block and above the key figures.
+func TestBottomLine(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	page1 := func(o Options) string { return flat(pageTexts(t, mustRender(t, r, o))[0]) }
+	if p := page1(Options{}); strings.Contains(p, "Bottom line") {
+		t.Error("a Bottom line heading without a bottom line")
+	}
+	p := page1(Options{BottomLine: "Defence ties between Azerbaijan and Georgia deepen."})
+	i, j, k := strings.Index(p, "Bottom line"), strings.Index(p, "Defence ties between Azerbaijan and Georgia deepen."), strings.Index(p, "Key figures")
+	if i < 0 || j < i || k < j {
+		t.Errorf("Bottom line at %d, its text at %d, Key figures at %d: %q", i, j, k, p)
+	}
+}

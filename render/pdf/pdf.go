@@ -41,6 +41,10 @@ type Options struct {
 	// Appendix adds a last section listing every event of the period
 	// once, with summaries and sources ([pdf] appendix, build --appendix).
 	Appendix bool
+	// BottomLine is the analyst's few sentences of what matters most,
+	// set apart under the summary's title block; "" draws nothing there.
+	// (The build does not fill it yet.)
+	BottomLine string
 }
 
 // Render returns the PDF briefing for r and the warnings found while
@@ -103,8 +107,7 @@ type briefing struct {
 	n *narrative
 	// warns are the run's warnings so far (Options.Warnings).
 	warns pipeline.ErrorList
-	// bottom is the analyst's "Bottom line" for the summary page; "" draws
-	// no such box.
+	// bottom is Options.BottomLine.
 	bottom string
 	// full adds the appendix (Options.Appendix).
 	full bool
@@ -136,7 +139,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	}); len(errs) > 0 {
 		return nil, errs
 	}
-	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix}
+	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix, bottom: o.BottomLine}
 	b.check()
 	cfg := b.config()
 	b.l = newLayout(newMaroto(cfg), newMaroto(cfg), b.g)
