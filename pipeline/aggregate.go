@@ -201,11 +201,13 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 
 	countries := map[string]bool{}
 	people := map[string]bool{}
+	r.byKey = make(map[string]*PairReport, len(pairs))
 	for _, key := range slices.Sorted(maps.Keys(pairs)) {
 		pa := pairs[key]
 		pr := pa.finish(kinds)
 		pr.Change = pr.Events - pr.Previous
 		r.Pairs = append(r.Pairs, pr)
+		r.byKey[pr.Key] = pr
 		if pr.Events > 0 {
 			r.Totals.Pairs++
 			countries[pr.A], countries[pr.B] = true, true

@@ -21,10 +21,12 @@ func (r *Report) Pair(s string) (*PairReport, error) {
 		return nil, fmt.Errorf("%q is not a pair of two country codes like AZE-GEO", s)
 	}
 	key := PairKey(a, b)
-	for _, p := range r.Pairs {
-		if p.Key == key {
+	if r.byKey != nil {
+		if p := r.byKey[key]; p != nil {
 			return p, nil
 		}
+	} else if i := slices.IndexFunc(r.Pairs, func(p *PairReport) bool { return p.Key == key }); i >= 0 {
+		return r.Pairs[i], nil
 	}
 	if b < a {
 		a, b = b, a

@@ -64,6 +64,10 @@ type Report struct {
 	// countries is the config's country table, which names the codes
 	// Names lacks (a pair asked for that no event has).
 	countries *country.Table
+	// byKey indexes Pairs by key for Report.Pair, which renderers call per
+	// pair: a linear search made one 249-country event (30,876 pairs)
+	// quadratic. Set by Aggregate; a Report made by hand searches Pairs.
+	byKey map[string]*PairReport
 
 	// files maps input and config paths as loaded (relative to the
 	// working directory) to the paths the outputs show (relative to the

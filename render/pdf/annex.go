@@ -73,7 +73,7 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 		}
 	}
 	if len(names) > 0 && b.s.only == nil {
-		l.row([]cell{{size: dateCol}, {text: "Counts for " + plural(len(names), "pair", "pairs") + ": " + strings.Join(names, "; ") + ".", size: grid - dateCol, st: note, pad: pad{bottom: 1}}}, rowOpts{split: true})
+		l.row([]cell{{size: dateCol}, {text: countsFor(names, len(e.Countries)), size: grid - dateCol, st: note, pad: pad{bottom: 1}}}, rowOpts{split: true})
 	}
 	if len(e.Sources) > 0 {
 		cs := make([]pipeline.Citation, len(e.Sources))
@@ -83,6 +83,24 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 		l.row([]cell{{size: dateCol}, {text: "Sources", size: grid - dateCol, st: smallBold.sized(8), pad: pad{top: 0.6, bottom: 0.6}}}, rowOpts{})
 		b.sourceListAt(cs, dateCol)
 	}
+}
+
+// maxCountsFor is how many pairs a multilateral event's "Counts for" line
+// names. One event among all 249 ISO countries counts for 30,876 pairs:
+// named one by one they filled 120 pages.
+const maxCountsFor = 10
+
+// countsFor says which pairs (their headings, names) an event of n
+// countries counts for: by name up to maxCountsFor, else as a number.
+func countsFor(names []string, n int) string {
+	if len(names) <= maxCountsFor {
+		return "Counts for " + plural(len(names), "pair", "pairs") + ": " + strings.Join(names, "; ") + "."
+	}
+	if len(names) == n*(n-1)/2 {
+		return "Counts for " + plural(len(names), "pair", "pairs") + ": every pair of its " + strconv.Itoa(n) + " countries."
+	}
+	return "Counts for " + plural(len(names), "pair", "pairs") + ", among them " + strings.Join(names[:maxCountsFor], "; ") +
+		" and " + plural(len(names)-maxCountsFor, "other", "others") + "; the workbook's Events sheet lists them all."
 }
 
 // upcoming lists the planned events after the period ([pdf]
