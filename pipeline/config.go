@@ -33,6 +33,7 @@ type Config struct {
 	FocusAreas map[string][]string `toml:"focus_areas"`
 	People     map[string][]string `toml:"people"`
 	Templates  TemplatesConfig     `toml:"templates"`
+	Notes      NotesConfig         `toml:"notes"`
 	PDF        PDFConfig           `toml:"pdf"`
 
 	Path     string         `toml:"-"` // the file read, "" for defaults only
@@ -92,6 +93,12 @@ type PairsConfig struct {
 }
 
 type TemplatesConfig struct {
+	Dir string `toml:"dir"`
+}
+
+// NotesConfig is where the written assessments are: one Markdown file per
+// period, <dir>/<period id>.md (README "Assessments").
+type NotesConfig struct {
 	Dir string `toml:"dir"`
 }
 
@@ -169,6 +176,7 @@ func DefaultConfig() *Config {
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
+		Notes:     NotesConfig{Dir: "notes"},
 		PDF: PDFConfig{MaxEvents: 20, MaxSummaries: 4, MaxParticipants: 12,
 			MaxPairs: DefaultMaxPairs, MaxPairRows: DefaultMaxPairRows, MaxMultilateral: DefaultMaxMultilateral,
 			UpcomingWeeks: DefaultUpcomingWeeks},
@@ -277,6 +285,9 @@ func (c *Config) Validate() error {
 	}
 	if strings.TrimSpace(c.Output.Dir) == "" {
 		bad("output.dir", "must not be empty")
+	}
+	if strings.TrimSpace(c.Notes.Dir) == "" {
+		bad("notes.dir", "must not be empty")
 	}
 	if len(c.Output.Formats) == 0 {
 		bad("output.formats", "must list at least one of %s", strings.Join(Formats, ", "))

@@ -191,6 +191,10 @@ func TestConfigValidation(t *testing.T) {
 			[]string{`config.toml:2:9: input.paths: "input/[a-" is not a valid glob`}},
 		{"output/empty dir", "[output]\ndir = \"\"\n",
 			[]string{`config.toml:2:7: output.dir: must not be empty`}},
+		{"notes/empty dir", "[notes]\ndir = \" \"\n",
+			[]string{`config.toml:2:7: notes.dir: must not be empty`}},
+		{"notes/wrong type", "[notes]\ndir = 3\n",
+			[]string{`config.toml:2:7: notes.dir: expected a string, found an integer (3)`}},
 
 		{"pdf/negative limits", "[pdf]\nmax_events = -1\nmax_summaries = -5\nmax_participants = -2\nmax_pairs = -3\n",
 			[]string{

@@ -29,7 +29,10 @@ type Report struct {
 	Inputs     []Input // every input file read, sorted by path
 
 	Totals Totals
-	Pairs  []*PairReport // sorted by Events descending, then key
+	// Assessment is the period's notes file, parsed; nil when there is
+	// none (the notes stage sets it).
+	Assessment *Assessment
+	Pairs      []*PairReport // sorted by Events descending, then key
 
 	// KeyDevelopments ranks the period's held events (see RankKeyDevelopments).
 	KeyDevelopments []*Event

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefing-tool/briefing/pipeline"
@@ -100,6 +102,12 @@ func newManifest(c *pipeline.Context) *Manifest {
 	}
 	for _, in := range r.Inputs {
 		m.Inputs = append(m.Inputs, ManifestInput{Path: in.Path, SHA256: in.SHA256, Bytes: in.Size, Events: in.Events})
+	}
+	// The notes file is an input too (it has no events); the list stays
+	// sorted by path.
+	if in, ok := r.AssessmentInput(); ok {
+		m.Inputs = append(m.Inputs, ManifestInput{Path: in.Path, SHA256: in.SHA256, Bytes: in.Size})
+		slices.SortStableFunc(m.Inputs, func(a, b ManifestInput) int { return strings.Compare(a.Path, b.Path) })
 	}
 	for _, a := range c.Artifacts {
 		sum := sha256.Sum256(a.Data)

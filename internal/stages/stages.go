@@ -30,6 +30,7 @@ func Summary() []pipeline.Stage {
 	return append(input(),
 		pipeline.PeriodStage,    // resolve --period (relative forms: today, the newest event)
 		pipeline.AggregateStage, // one pass over the events: the Report
+		pipeline.NotesStage,     // the period's written assessment, if any, checked against the report
 	)
 }
 
@@ -60,7 +61,8 @@ func Check() []pipeline.Stage {
 	}
 	stages = append(stages, input()...)
 	return append(stages,
-		checkRenderStage{chk}, // every event as the period "all", checked as a render would
+		checkNotesStage{},     // every notes file, checked against every event
+		checkRenderStage{chk}, // every event as the period "all", checked as a render would; --strict
 	)
 }
 
