@@ -155,6 +155,15 @@ func busiestSince(per period.Period, busy map[int]int) *period.Period {
 	return &p
 }
 
+// assessed reports whether the assessment has text on p.
+func (r *Report) assessed(p *PairReport) bool {
+	if r.Assessment == nil {
+		return false
+	}
+	_, ok := r.Assessment.Pairs[p.Key]
+	return ok
+}
+
 // RankedPairs returns the report's pairs, the most significant first, for
 // the note's detailed sections: pairs with held events in the period
 // before those without; then by the significance of the pair's most
@@ -162,7 +171,10 @@ func busiestSince(per period.Period, busy map[int]int) *period.Period {
 // agreement first, then the kind's weight), since its multilateral events
 // are shown once each in their own section; a pair whose events are all
 // multilateral after those with bilateral ones; then more events first,
-// then by key. The pairs without events keep Pairs' order.
+// then by key. The pairs without events keep Pairs' order. Pairs with a
+// written assessment (Assessment.Pairs) come before all others, in that
+// same order among themselves: a pair the analyst wrote about always gets
+// a detailed section, whatever [pdf] max_pairs says.
 func (r *Report) RankedPairs() []*PairReport {
 	kinds := r.Kinds()
 	agreement := slices.IndexFunc(kinds, func(k KindInfo) bool { return k.Name == "agreement" })
@@ -189,6 +201,9 @@ func (r *Report) RankedPairs() []*PairReport {
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		a, b := rs[i], rs[j]
+		if aw, bw := r.assessed(a.p), r.assessed(b.p); aw != bw {
+			return aw
+		}
 		if (a.p.Events > 0) != (b.p.Events > 0) {
 			return a.p.Events > 0
 		}

@@ -273,6 +273,17 @@ func TestRankedPairs(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("RankedPairs = %v\nwant %v", got, want)
 	}
+	// Pairs with a written assessment first, in the same order; even one
+	// that went quiet.
+	r.Assessment = &Assessment{Pairs: map[string][]Block{"AZE-RUS": nil, "GEO-TUR": nil, "ARM-TUR": nil}}
+	got = got[:0]
+	for _, p := range r.RankedPairs() {
+		got = append(got, p.Key)
+	}
+	want = []string{"GEO-TUR", "ARM-TUR", "AZE-RUS", "ARM-GEO", "AZE-GEO", "AZE-TUR", "ARM-IRN", "IRN-TUR"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("RankedPairs with assessed pairs = %v\nwant %v", got, want)
+	}
 }
 
 func TestParseScope(t *testing.T) {
