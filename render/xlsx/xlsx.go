@@ -81,14 +81,18 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	return buf.Bytes(), b.warns, nil
 }
 
-// tables lists the sheets in workbook order.
+// tables lists the sheets in workbook order. Assessment, after Summary,
+// is there only when the period has a written assessment.
 func tables(r *pipeline.Report, warns pipeline.ErrorList) []*table {
-	return []*table{
-		summaryTable(r),
+	ts := []*table{summaryTable(r)}
+	if r.Assessment != nil {
+		ts = append(ts, assessmentTable(r))
+	}
+	return append(ts,
 		eventsTable(r),
 		participantsTable(r),
 		focusAreasTable(r),
 		sourcesTable(r),
 		aboutTable(r, warns),
-	}
+	)
 }
