@@ -322,11 +322,20 @@ func (p *notesParser) judgment(item ast.Node) {
 	if j.Confidence == "" {
 		p.errs.Warn(j.Pos, "", "", "key judgment without a confidence level: begin it with **High confidence.**, **Moderate confidence.** or **Low confidence.**")
 	} else if len(blocks) > 0 && len(blocks[0].Spans) > 0 {
-		// Drop the label; the text starts after its space.
+		// Drop the label (the first span, or the start of it when bold
+		// text follows at once); the text starts after its space.
 		b := &blocks[0]
-		b.Spans = b.Spans[1:]
+		label := len(strings.TrimRight(b.Spans[0].Text, " ")) // as written
+		if l := len(j.Confidence + " confidence."); label > l && b.Spans[0].Bold {
+			b.Spans[0].Text = b.Spans[0].Text[l:]
+		} else {
+			b.Spans = b.Spans[1:]
+		}
 		if len(b.Spans) > 0 {
 			b.Spans[0].Text = strings.TrimLeft(b.Spans[0].Text, " ")
+			if b.Spans[0].Text == "" {
+				b.Spans = b.Spans[1:]
+			}
 		}
 		if len(b.Spans) == 0 {
 			blocks = blocks[1:]
@@ -428,27 +437,27 @@ func (p *notesParser) plain(n ast.Node) string {
 
 func (p *notesParser) inlineText(n ast.Node) string { return p.plain(n) }
 
-// inlines turns n's inline children into spans, checking links.
+// inlines turns n's inline children into spans, checking links; runs of
+// one style are merged (mergeSpans).
 func (p *notesParser) inlines(n ast.Node, bold, italic bool, link string) []Span {
-	var spans []Span
+	return mergeSpans(p.pieces(n, bold, italic, link, nil))
+}
+
+// pieces appends n's inline children to spans, one span per text node.
+func (p *notesParser) pieces(n ast.Node, bold, italic bool, link string, spans []Span) []Span {
 	add := func(t string) {
-		if t == "" {
-			return
+		if t != "" {
+			spans = append(spans, Span{Text: t, Bold: bold, Italic: italic, Link: link})
 		}
-		if k := len(spans) - 1; k >= 0 && spans[k].Bold == bold && spans[k].Italic == italic && spans[k].Link == link {
-			spans[k].Text += t
-			return
-		}
-		spans = append(spans, Span{Text: t, Bold: bold, Italic: italic, Link: link})
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text, *ast.String:
 			add(p.plain(c))
 		case *ast.Emphasis:
-			spans = append(spans, p.inlines(c, bold || c.Level >= 2, italic || c.Level == 1, link)...)
+			spans = p.pieces(c, bold || c.Level >= 2, italic || c.Level == 1, link, spans)
 		case *ast.Link:
-			spans = append(spans, p.inlines(c, bold, italic, p.link(c, string(c.Destination)))...)
+			spans = p.pieces(c, bold, italic, p.link(c, string(c.Destination)), spans)
 		case *ast.AutoLink:
 			u := string(c.URL(p.src))
 			spans = append(spans, Span{Text: u, Bold: bold, Italic: italic, Link: p.link(c, u)})
@@ -469,6 +478,23 @@ func (p *notesParser) inlines(n ast.Node, bold, italic bool, link string) []Span
 		}
 	}
 	return spans
+}
+
+// mergeSpans joins neighbours of one style, in one pass (joining them
+// one by one would copy a long paragraph once per line).
+func mergeSpans(in []Span) []Span {
+	var out []Span
+	var b strings.Builder
+	for i, sp := range in {
+		b.WriteString(sp.Text)
+		if i+1 < len(in) && in[i+1].Bold == sp.Bold && in[i+1].Italic == sp.Italic && in[i+1].Link == sp.Link {
+			continue
+		}
+		sp.Text = b.String()
+		b.Reset()
+		out = append(out, sp)
+	}
+	return out
 }
 
 // link checks a link's destination: event:<id>, https: or http:; any

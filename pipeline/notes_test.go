@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -136,5 +139,69 @@ func TestCheckNotes(t *testing.T) {
 	// check's way: no report, only unknown ids.
 	if got := diags(CheckNotes(a, known, nil)); !reflect.DeepEqual(got, want[:1]) {
 		t.Errorf("without a report: got %q, want %q", got, want[:1])
+	}
+}
+
+// FuzzParseNotes feeds arbitrary bytes to the notes parser and its checks
+// against a report. Whatever the input, it must not panic, and every
+// problem must be one line with a message and a position inside the file
+// (line 1 or more, a column within that line).
+//
+//	go test ./pipeline -run '^$' -fuzz FuzzParseNotes -fuzztime 2m
+func FuzzParseNotes(f *testing.F) {
+	if src, err := os.ReadFile(filepath.Join("..", "notes", "2025-W43.md")); err == nil {
+		f.Add(src)
+	}
+	for _, s := range []string{
+		"# Bottom line\n\nSee [x](javascript:alert(1)) and ![i](a.png) <b>x</b> `c`.\n",
+		"# Key judgments\n\n1. **HIGH confidence.** likely, perhaps.\n   - nested\n2. none\n\n> quote\n",
+		"# Pairs\n\n## aze-geo\n\n| a |\n|---|\n| 1 |\n\n## ZZZ\n\n```\ncode\n```\n<div>\n",
+		"[ref]: event:x\n# Bottom line\n\n[a][ref] <https://x.org> <javascript:x> \r\n\tindent\n",
+	} {
+		f.Add([]byte(s))
+	}
+	cfg := testConfig(f)
+	r := aggregate(f, cfg, "2025-W43", fixture())
+	known := KnownIDs(&Dataset{Events: fixture()})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		a, errs := ParseNotes(cfg, "n.md", src)
+		errs = append(errs, CheckNotes(a, known, r)...)
+		lines := bytes.Split(src, []byte("\n"))
+		for _, d := range errs {
+			msg := d.Error()
+			if strings.Contains(msg, "\n") || d.Msg == "" {
+				t.Fatalf("problem not one line with a message: %q", msg)
+			}
+			p := d.Pos
+			if p.File != "n.md" || p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
+				t.Fatalf("problem outside the file (%d lines): %q", len(lines), msg)
+			}
+		}
+	})
+}
+
+// TestJudgmentLabel: the label is dropped from the judgment's text
+// however the item continues.
+func TestJudgmentLabel(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want []Span
+	}{
+		{"- **Low confidence.** Text.", []Span{{Text: "Text."}}},
+		{"- **Low confidence.** **Bold** text.", []Span{{Text: "Bold", Bold: true}, {Text: " text."}}},
+		{"- **Low confidence.**", nil},
+		{"- **LOW confidence.**\n  *Next* line.", []Span{{Text: "Next", Italic: true}, {Text: " line."}}},
+	} {
+		a, errs := ParseNotes(testConfig(t), "n.md", []byte("# Key judgments\n\n"+tc.src+"\n"))
+		if len(errs) != 0 || len(a.Judgments) != 1 || a.Judgments[0].Confidence != "Low" {
+			t.Fatalf("%q: %v %+v", tc.src, errs, a.Judgments)
+		}
+		var got []Span
+		for _, b := range a.Judgments[0].Text {
+			got = append(got, b.Spans...)
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: text %+v, want %+v", tc.src, got, tc.want)
+		}
 	}
 }
