@@ -5,7 +5,8 @@ package briefing
 
 import "embed"
 
-// Example holds config.toml and input/example.toml.
+// Example holds config.toml, input/example.toml and notes/2025-W43.md (the
+// written assessment of the example's latest week).
 //
-//go:embed config.toml input/example.toml
+//go:embed config.toml input/example.toml notes/2025-W43.md
 var Example embed.FS

@@ -217,6 +217,10 @@ func cmdInit(c *cli.Context) error {
 	if err := read(briefing.Example, "input/example.toml", filepath.Join("input", "example.toml")); err != nil {
 		return err
 	}
+	// The written assessment of the example's latest week (2025-W43).
+	if err := read(briefing.Example, "notes/2025-W43.md", filepath.Join("notes", "2025-W43.md")); err != nil {
+		return err
+	}
 	tmpls, err := fs.Glob(templates.Defaults(), "*.tmpl")
 	if err != nil {
 		return err

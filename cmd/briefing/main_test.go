@@ -72,6 +72,7 @@ func example(t *testing.T) string {
 	dir := t.TempDir()
 	copyFile(t, "../../config.toml", filepath.Join(dir, "config.toml"))
 	copyFile(t, "../../input/example.toml", filepath.Join(dir, "input", "example.toml"))
+	copyFile(t, "../../notes/2025-W43.md", filepath.Join(dir, "notes", "2025-W43.md"))
 	return dir
 }
 
@@ -261,7 +262,7 @@ func TestInit(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("init: exit %d\n%s", r.code, r.stderr)
 	}
-	for _, f := range []string{"config.toml", "input/example.toml", "templates/pair.tmpl"} {
+	for _, f := range []string{"config.toml", "input/example.toml", "notes/2025-W43.md", "templates/pair.tmpl"} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			t.Errorf("init did not create %s", f)
 		}
