@@ -108,10 +108,12 @@ func LoadNotes(cfg *Config, id string) (*Assessment, ErrorList) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	return readNotes(cfg, path)
+	return ReadNotes(cfg, path)
 }
 
-func readNotes(cfg *Config, path string) (*Assessment, ErrorList) {
+// ReadNotes reads and parses the notes file at path, as LoadNotes and
+// check do.
+func ReadNotes(cfg *Config, path string) (*Assessment, ErrorList) {
 	display := DisplayPath(path)
 	var errs ErrorList
 	src, err := readRegular(path, int64(cfg.Input.MaxFileBytes), "input.max_file_bytes")
@@ -144,9 +146,6 @@ func NotesFiles(cfg *Config) ([]string, error) {
 	}
 	return files, nil
 }
-
-// ReadNotes reads and parses the notes file at path (check's way in).
-func ReadNotes(cfg *Config, path string) (*Assessment, ErrorList) { return readNotes(cfg, path) }
 
 var notesMarkdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 
@@ -562,8 +561,11 @@ func (p *notesParser) checkText(n ast.Node) {
 		p.errs.Warn(p.pos(offs[m[0]]), "", "", "%q is not a term of the ICD 203 likelihood scale: use %s", t[m[0]:m[1]], ICD203Scale)
 	}
 	for _, s := range sentences(t) {
-		c, l := confWords.Find(t[s[0]:s[1]]), onScale.Find(t[s[0]:s[1]])
-		if c != nil && l != nil {
+		c := confWords.Find(t[s[0]:s[1]])
+		if c == nil {
+			continue // most sentences: no need to look for likelihood
+		}
+		if l := onScale.Find(t[s[0]:s[1]]); l != nil {
 			p.errs.Warn(p.pos(offs[s[0]]), "", "", "a sentence states both a confidence level (%q) and a likelihood (%q); ICD 203 asks to keep them apart", c, l)
 		}
 	}

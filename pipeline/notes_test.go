@@ -205,3 +205,15 @@ func TestJudgmentLabel(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseNotes: a long notes file, 20,000 lines of prose with
+// emphasis, links and a word off the scale on each line (about 1.3 MB,
+// far past any real assessment): parsing stays linear.
+func BenchmarkParseNotes(b *testing.B) {
+	src := []byte("# Bottom line\n\n" + strings.Repeat("Talks *perhaps* went on, see [the record](event:bi) and **more**.\n", 20000))
+	cfg := testConfig(b)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		ParseNotes(cfg, "n.md", src)
+	}
+}
