@@ -64,6 +64,7 @@ func (b *briefing) cover() error {
 	if b.s.only != nil {
 		return nil // a per-pair note goes on with its pair's section and figures
 	}
+	b.judgments()
 	b.keyFigures()
 	if err := b.developments(); err != nil {
 		return err
@@ -71,20 +72,6 @@ func (b *briefing) cover() error {
 	b.overview()
 	b.activity()
 	return nil
-}
-
-// bottomLine is the analyst's few sentences of what matters most, set
-// apart under the title; with none, nothing is drawn.
-func (b *briefing) bottomLine() {
-	if strings.TrimSpace(b.bottom) == "" {
-		return
-	}
-	l := b.l
-	l.space(2)
-	l.row([]cell{{text: "Bottom line", size: grid, st: smallBold.colored(navy), pad: pad{top: 2, left: 3, right: 3}}}, rowOpts{fill: fill})
-	for _, p := range paragraphs(b.bottom) {
-		l.row([]cell{{text: p, size: grid, st: bodyBold, pad: pad{top: 1, bottom: 2, left: 3, right: 3}}}, rowOpts{fill: fill, split: true})
-	}
 }
 
 // keyFigures are the scope's totals, with the change of the events held

@@ -61,6 +61,7 @@ func (b *briefing) pair(p *pipeline.PairReport) error {
 	b.h1(b.pairName(p), p.Key, pairTarget(p), level, 30)
 	l.running = b.pairName(p)
 	defer func() { l.running = "" }()
+	b.pairAssessment(p.Key)
 
 	paras, err := b.n.exec(pairTemplate, pairData(b.r, p))
 	if err != nil {

@@ -41,10 +41,11 @@ type Options struct {
 	// Appendix adds a last section listing every event of the period
 	// once, with summaries and sources ([pdf] appendix, build --appendix).
 	Appendix bool
-	// BottomLine is the analyst's few sentences of what matters most,
-	// set apart under the summary's title block; "" draws nothing there.
-	// (The build does not fill it yet.)
-	BottomLine string
+	// Assessment is the analyst's written assessment (the period's notes
+	// file), nil for none: its bottom line and key judgments open the
+	// summary, and each pair it writes about gets a section, whatever
+	// Limits.MaxPairs says, that opens with its text.
+	Assessment *Assessment
 }
 
 // Render returns the PDF briefing for r and the warnings found while
@@ -107,8 +108,8 @@ type briefing struct {
 	n *narrative
 	// warns are the run's warnings so far (Options.Warnings).
 	warns pipeline.ErrorList
-	// bottom is Options.BottomLine.
-	bottom string
+	// a is Options.Assessment.
+	a *Assessment
 	// full adds the appendix (Options.Appendix).
 	full bool
 	// figHeight, when set, makes figures boxes this high and their type
@@ -122,7 +123,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report to render")
 	}
-	s, err := newScope(r, o.Pair, o.Limits)
+	s, err := newScope(r, o.Pair, o.Limits, o.Assessment.assessedPairs())
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +140,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	}); len(errs) > 0 {
 		return nil, errs
 	}
-	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix, bottom: o.BottomLine}
+	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix, a: o.Assessment}
 	b.check()
 	cfg := b.config()
 	b.l = newLayout(newMaroto(cfg), newMaroto(cfg), b.g)

@@ -31,12 +31,25 @@ type scope struct {
 	views  map[*pipeline.PairReport]*pairView
 }
 
-func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig) (*scope, error) {
+// assessed are the keys of the pairs the analyst wrote about: each gets a
+// section, events or not, and the other pairs the sections left by
+// limits.MaxPairs, so that max(MaxPairs, len(assessed)) pairs are detailed.
+func newScope(r *pipeline.Report, pair string, limits pipeline.PDFConfig, assessed map[string]bool) (*scope, error) {
 	s := &scope{limits: limits, kinds: r.Kinds(), views: map[*pipeline.PairReport]*pairView{}}
 	if pair == "" {
 		detailed := map[*pipeline.PairReport]bool{}
-		for _, p := range r.RankedPairs() {
-			if p.Events > 0 && (limits.MaxPairs <= 0 || len(s.detailed) < limits.MaxPairs) {
+		ranked := r.RankedPairs()
+		room := limits.MaxPairs // sections left for pairs without an assessment
+		for _, p := range ranked {
+			if assessed[p.Key] {
+				room--
+			}
+		}
+		for _, p := range ranked {
+			if assessed[p.Key] || p.Events > 0 && (limits.MaxPairs <= 0 || room > 0) {
+				if !assessed[p.Key] {
+					room--
+				}
 				s.detailed = append(s.detailed, p)
 				detailed[p] = true
 			}

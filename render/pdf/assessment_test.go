@@ -1,0 +1,151 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefing-tool/briefing/pipeline"
+)
+
+func para(spans ...Span) Block { return Block{Spans: spans} }
+func plain(s string) Span      { return Span{Text: s} }
+
+// fullAssessment has every part of a notes file, for caucasusEvents in
+// 2025-W43: a bottom line with a link to an event, judgments of each
+// level, and a pair's text with a list, emphasis and a web link.
+func fullAssessment() *Assessment {
+	return &Assessment{
+		BottomLine: []Block{para(plain("Azerbaijan and Georgia are "), Span{Text: "deepening", Bold: true}, plain(" defence ties; the "),
+			Span{Text: "Şəki meeting", Link: "event:2025-10-21-sheki-meeting"}, plain(" set up a joint working group."))},
+		Judgments: []Judgment{
+			{Confidence: "High", Text: []Block{para(plain("The two ministries will meet again before the end of the year, as planned for Bakı."))}},
+			{Confidence: "moderate", Text: []Block{para(plain("Türkiye's "), Span{Text: "trilateral", Italic: true}, plain(" framework is likely to absorb the bilateral agenda on defence industry."))}},
+			{Confidence: "Low", Text: []Block{para(plain("A joint staff exercise is unlikely before spring."))}},
+		},
+		Pairs: map[string][]Block{
+			"AZE-GEO": {
+				para(plain("The week's contacts were routine in form but "), Span{Text: "not", Italic: true}, plain(" in substance:")),
+				{Kind: Bullet, Spans: []Span{plain("a working group on border security ("), Span{Text: "ministry statement", Link: "https://mod.gov.az/az/news/1"}, plain(");")}},
+				{Kind: Numbered, N: 1, Spans: []Span{plain("a proposal for a joint exercise.")}},
+			},
+		},
+	}
+}
+
+// TestAssessmentPage1: the bottom line and the key judgments are on page
+// 1, in that order, above the key figures, each judgment after its
+// confidence label; the pair's text opens its section.
+func TestAssessmentPage1(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	pdf := mustRender(t, r, Options{Assessment: fullAssessment()})
+	save(t, "assessment.pdf", pdf)
+	pages := pageTexts(t, pdf)
+	p := flat(pages[0])
+	order := []string{
+		"Bottom line", "Azerbaijan and Georgia are deepening defence ties; the Şəki meeting set up a joint working group.",
+		"Key judgments",
+		"High confidence", "The two ministries will meet again",
+		"Moderate confidence", "Türkiye's trilateral framework is likely",
+		"Low confidence", "A joint staff exercise is unlikely before spring.",
+		"Key figures",
+	}
+	at := 0
+	for _, s := range order {
+		i := strings.Index(p[at:], s)
+		if i < 0 {
+			t.Fatalf("page 1 lacks %q after position %d: %q", s, at, p)
+		}
+		at += i + len(s)
+	}
+	var section string
+	for _, pg := range pages[1:] {
+		if strings.Contains(pg, "AZE-GEO") {
+			section = flat(pg)
+			break
+		}
+	}
+	h, a, f := strings.Index(section, "AZE-GEO"), strings.Index(section, "routine in form but not in substance: • a working group on border security (ministry statement); 1. a proposal"), strings.Index(section, "events held")
+	if h < 0 || a < h || f < a {
+		t.Errorf("pair heading at %d, its assessment at %d, its figures at %d: %q", h, a, f, section)
+	}
+}
+
+// TestAssessmentLinks: an event: link is an internal link to the page
+// that shows the event, a web link a URI annotation.
+func TestAssessmentLinks(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	with := mustRender(t, r, Options{Assessment: fullAssessment()})
+	without := mustRender(t, r, Options{})
+	d1, u1 := pageLinks(t, with)
+	d0, _ := pageLinks(t, without)
+	if len(d1[0]) != len(d0[0])+1 {
+		t.Fatalf("page 1 has %d internal links with the assessment, %d without: want one more", len(d1[0]), len(d0[0]))
+	}
+	texts := pageTexts(t, with)
+	found := false
+	for _, d := range d1[0] {
+		if strings.Contains(flat(texts[d]), "Zakir Həsənov meets Georgian counterpart in Şəki") && d > 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no link on page 1 leads to the page that shows the Şəki meeting")
+	}
+	var all []string
+	for _, u := range u1 {
+		all = append(all, u...)
+	}
+	if !strings.Contains(strings.Join(all, "\n"), "https://mod.gov.az/az/news/1\n") && !strings.HasSuffix(strings.Join(all, "\n"), "https://mod.gov.az/az/news/1") {
+		t.Errorf("the web link is not a URI annotation; links: %q", all)
+	}
+}
+
+// TestAssessedPairsDetailed: a pair with a written assessment has a
+// section whatever max_pairs says, beside the max_pairs others.
+func TestAssessedPairsDetailed(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	ranked := r.RankedPairs()
+	if len(ranked) < 3 {
+		t.Fatalf("the test needs three pairs, the report has %d", len(ranked))
+	}
+	second, last := ranked[1].Key, ranked[2].Key
+	known := map[string]bool{}
+	for _, p := range ranked {
+		known[p.Key] = true
+	}
+	cases := []struct {
+		max      int
+		assessed []string
+		want     int
+	}{
+		{1, nil, 1},
+		{1, []string{last}, 1},
+		{2, []string{last}, 2},
+		{0, []string{last}, 3}, // no limit: every pair
+		{1, []string{second, last}, 2},
+		{1, []string{"ARM-AZE"}, 1}, // not a pair of the report: takes no section
+		{2, []string{"ARM-AZE", last}, 2},
+	}
+	for _, c := range cases {
+		a := &Assessment{Pairs: map[string][]Block{}}
+		for _, k := range c.assessed {
+			a.Pairs[k] = []Block{para(plain("Text."))}
+		}
+		s, err := newScope(r, "", pipeline.PDFConfig{MaxPairs: c.max}, a.assessedPairs())
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := map[string]bool{}
+		for _, p := range s.detailed {
+			in[p.Key] = true
+		}
+		for _, k := range c.assessed {
+			if known[k] && !in[k] {
+				t.Errorf("max %d, assessed %v: %s has no section", c.max, c.assessed, k)
+			}
+		}
+		if len(s.detailed) != c.want {
+			t.Errorf("max %d, assessed %v: %d sections, want %d", c.max, c.assessed, len(s.detailed), c.want)
+		}
+	}
+}
