@@ -214,6 +214,7 @@ type textRun struct {
 	face        fontstyle.Type
 	target, uri string
 	x, w        float64 // from the start of the line, mm
+	space       bool    // a space separates it from the run before
 }
 
 // wrapRich breaks pieces into lines width mm wide, greedily, measuring
@@ -256,7 +257,7 @@ func (l *layout) wrapRich(ps []piece, size, width, indent float64) [][]textRun {
 				line[n-1].text += sep + p.text
 				line[n-1].w = x + pw - line[n-1].x
 			} else {
-				line = append(line, textRun{text: p.text, face: p.face, target: p.target, uri: p.uri, x: x, w: pw})
+				line = append(line, textRun{text: p.text, face: p.face, target: p.target, uri: p.uri, x: x, w: pw, space: k == 0 && len(line) > 0})
 			}
 			x += pw
 		}
@@ -360,16 +361,36 @@ func (t *richText) Render(prov core.Provider, cell *entity.Cell) {
 		}
 	}
 }
+
+// GetStructure shows the lines as they are broken, each run marked with
+// its style: **bold**, *oblique*, [text](link target or address).
 func (t *richText) GetStructure() *node.Node[core.Structure] {
-	var lines []string
-	for _, line := range t.lines {
+	lines := make([]string, len(t.lines))
+	for i, line := range t.lines {
 		var b strings.Builder
-		for _, r := range line {
-			b.WriteString(r.text + "|")
+		for j, r := range line {
+			if j > 0 && r.space {
+				b.WriteByte(' ')
+			}
+			s := r.text
+			switch r.face {
+			case fontstyle.Bold:
+				s = "**" + s + "**"
+			case fontstyle.Italic:
+				s = "*" + s + "*"
+			}
+			if to := r.target + r.uri; to != "" {
+				s = "[" + s + "](" + to + ")"
+			}
+			b.WriteString(s)
 		}
-		lines = append(lines, b.String())
+		lines[i] = b.String()
 	}
-	return node.New(core.Structure{Type: "richtext", Value: strings.Join(lines, "\n")})
+	d := map[string]any{"size": t.st.size}
+	if t.runIn != nil {
+		d["label"] = t.runIn.text
+	}
+	return node.New(core.Structure{Type: "richtext", Value: strings.Join(lines, "\n"), Details: d})
 }
 
 // tag is a small filled label, a confidence level.

@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -147,5 +151,37 @@ func TestAssessedPairsDetailed(t *testing.T) {
 		if len(s.detailed) != c.want {
 			t.Errorf("max %d, assessed %v: %d sections, want %d", c.max, c.assessed, len(s.detailed), c.want)
 		}
+	}
+}
+
+// TestAssessmentGolden compares the maroto document of a note with every
+// part of an assessment with testdata/assessment.structure.json (refresh
+// with go test ./render/pdf -run TestAssessmentGolden -update, and review
+// the diff): where each part goes, how its lines break, and each run's
+// style and link.
+func TestAssessmentGolden(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	b, err := build(r, Options{Assessment: fullAssessment()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := json.MarshalIndent(toStructNode(b.l.m.GetStructure()), "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	golden := filepath.Join("testdata", "assessment.structure.json")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (create it with go test ./render/pdf -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("maroto structure differs from %s; if the change is intended, run go test ./render/pdf -update and review the diff\n%s", golden, firstDiff(want, got))
 	}
 }
