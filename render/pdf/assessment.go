@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,12 +16,15 @@ import (
 	"github.com/johnfercher/maroto/v2/pkg/core"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
+
+	"github.com/briefing-tool/briefing/pipeline"
 )
 
 // Assessment is the analyst's written assessment of the period, as the
 // notes file gives it (issue #14). It mirrors pipeline.Assessment, which
 // replaces it once the notes parser is merged.
 type Assessment struct {
+	File       string // the notes file, for warnings
 	BottomLine []Block
 	Judgments  []Judgment
 	Pairs      map[string][]Block // by pair key, "AZE-GEO"
@@ -74,6 +79,31 @@ func (a *Assessment) assessedPairs() map[string]bool {
 		m[k] = true
 	}
 	return m
+}
+
+// check warns about every character of the assessment the font lacks.
+func (a *Assessment) check(g *glyphs) {
+	if a == nil {
+		return
+	}
+	pos := pipeline.Position{File: a.File}
+	text := func(bs []Block) string {
+		var b strings.Builder
+		for _, bl := range bs {
+			for _, s := range bl.Spans {
+				b.WriteString(s.Text)
+			}
+			b.WriteByte(' ')
+		}
+		return b.String()
+	}
+	g.check(pos, "", "bottom line", text(a.BottomLine))
+	for _, j := range a.Judgments {
+		g.check(pos, "", "key judgment", text(j.Text))
+	}
+	for _, k := range slices.Sorted(maps.Keys(a.Pairs)) {
+		g.check(pos, "", "assessment of "+k, text(a.Pairs[k]))
+	}
 }
 
 // bottomLine is the analyst's bottom line, set apart under the title; with

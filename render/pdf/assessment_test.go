@@ -185,3 +185,17 @@ func TestAssessmentGolden(t *testing.T) {
 		t.Errorf("maroto structure differs from %s; if the change is intended, run go test ./render/pdf -update and review the diff\n%s", golden, firstDiff(want, got))
 	}
 }
+
+// TestAssessmentGlyphs: a character of the assessment the font lacks is
+// warned about, naming the part, and drawn as the replacement mark.
+func TestAssessmentGlyphs(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	a := &Assessment{File: "notes/2025-W43.md", BottomLine: []Block{para(plain("Ties deepen \U0001F600 fast."))}}
+	pdf, warns := render(t, r, Options{Assessment: a})
+	if len(warns) != 1 || !strings.Contains(warns[0].Error(), "notes/2025-W43.md") || !strings.Contains(warns[0].Error(), "bottom line") {
+		t.Errorf("warnings %v, want one about the bottom line of notes/2025-W43.md", warns)
+	}
+	if p := flat(pageTexts(t, pdf)[0]); !strings.Contains(p, "Ties deepen \uFFFD fast.") {
+		t.Errorf("page 1 does not show the replacement mark: %q", p)
+	}
+}

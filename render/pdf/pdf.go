@@ -166,4 +166,5 @@ func (b *briefing) check() {
 	for _, e := range b.s.events() {
 		b.g.checkEvent(e)
 	}
+	b.a.check(b.g)
 }
