@@ -81,6 +81,39 @@ func (a *Assessment) assessedPairs() map[string]bool {
 	return m
 }
 
+// boldOblique reports whether the text asks for bold and emphasis at once:
+// emphasis in bold (Span.Bold and Span.Italic) or in the bottom line, which
+// is set in bold.
+func (a *Assessment) boldOblique() bool {
+	if a == nil {
+		return false
+	}
+	both := func(bs []Block, bold bool) bool {
+		for _, bl := range bs {
+			for _, s := range bl.Spans {
+				if s.Italic && (s.Bold || bold) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if both(a.BottomLine, true) {
+		return true
+	}
+	for _, j := range a.Judgments {
+		if both(j.Text, false) {
+			return true
+		}
+	}
+	for _, bs := range a.Pairs {
+		if both(bs, false) {
+			return true
+		}
+	}
+	return false
+}
+
 // check warns about every character of the assessment the font lacks.
 func (a *Assessment) check(g *glyphs) {
 	if a == nil {
@@ -190,11 +223,11 @@ func (b *briefing) runs(spans []Span, st style) []piece {
 	for _, s := range spans {
 		face := st.weight
 		switch {
-		case s.Bold && s.Italic:
-			face = fontstyle.Bold // no bold oblique face is embedded: bold wins
+		case s.Bold && s.Italic, s.Italic && face == fontstyle.Bold:
+			face = fontstyle.BoldItalic
 		case s.Bold:
 			face = fontstyle.Bold
-		case s.Italic && face != fontstyle.Bold:
+		case s.Italic:
 			face = fontstyle.Italic
 		}
 		var target, uri string
@@ -408,6 +441,8 @@ func (t *richText) GetStructure() *node.Node[core.Structure] {
 				s = "**" + s + "**"
 			case fontstyle.Italic:
 				s = "*" + s + "*"
+			case fontstyle.BoldItalic:
+				s = "***" + s + "***"
 			}
 			if to := r.target + r.uri; to != "" {
 				s = "[" + s + "](" + to + ")"

@@ -28,7 +28,7 @@ func fullAssessment() *Assessment {
 		},
 		Pairs: map[string][]Block{
 			"AZE-GEO": {
-				para(plain("The week's contacts were routine in form but "), Span{Text: "not", Italic: true}, plain(" in substance:")),
+				para(plain("The week's contacts were routine in form but "), Span{Text: "not", Italic: true}, plain(" in "), Span{Text: "substance", Bold: true, Italic: true}, plain(":")),
 				{Kind: Bullet, Spans: []Span{plain("a working group on border security ("), Span{Text: "ministry statement", Link: "https://mod.gov.az/az/news/1"}, plain(");")}},
 				{Kind: Numbered, N: 1, Spans: []Span{plain("a proposal for a joint exercise.")}},
 			},
@@ -197,5 +197,54 @@ func TestAssessmentGlyphs(t *testing.T) {
 	}
 	if p := flat(pageTexts(t, pdf)[0]); !strings.Contains(p, "Ties deepen \uFFFD fast.") {
 		t.Errorf("page 1 does not show the replacement mark: %q", p)
+	}
+}
+
+// TestAssessmentLong: a pair's text of several pages breaks across pages
+// between lines, every word printed once, and the pages the layout counts
+// are the document's (Bytes checks).
+func TestAssessmentLong(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	var bs []Block
+	for i, p := range paragraphs(longSummary(3000)) {
+		kind := Paragraph
+		if i%3 == 1 {
+			kind = Bullet
+		}
+		bs = append(bs, Block{Kind: kind, Spans: []Span{plain(p[:20]), {Text: p[20:40], Bold: true}, plain(p[40:])}})
+	}
+	pdf := mustRender(t, r, Options{Assessment: &Assessment{Pairs: map[string][]Block{"AZE-GEO": bs}}})
+	save(t, "assessment-long.pdf", pdf)
+	pages := pageTexts(t, pdf)
+	if len(pages) < 8 {
+		t.Fatalf("%d pages: the text does not run over several", len(pages))
+	}
+	text := flat(strings.Join(pages, " "))
+	for _, w := range []string{"word0 ", "word1499 ", "word2999 "} {
+		if n := strings.Count(text, w); n != 1 {
+			t.Errorf("%q printed %d times", w, n)
+		}
+	}
+}
+
+// TestBoldOblique: the bold oblique face is embedded only in a note whose
+// assessment uses it, so that other notes keep their bytes.
+func TestBoldOblique(t *testing.T) {
+	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
+	cases := []struct {
+		name string
+		a    *Assessment
+		want bool
+	}{
+		{"none", nil, false},
+		{"oblique", &Assessment{Judgments: []Judgment{{Confidence: "High", Text: []Block{para(Span{Text: "x", Italic: true})}}}}, false},
+		{"bold and oblique", &Assessment{Pairs: map[string][]Block{"AZE-GEO": {para(Span{Text: "x", Italic: true, Bold: true})}}}, true},
+		{"oblique in the bold bottom line", &Assessment{BottomLine: []Block{para(Span{Text: "x", Italic: true})}}, true},
+	}
+	for _, c := range cases {
+		pdf := mustRender(t, r, Options{Assessment: c.a})
+		if got := bytes.Contains(pdf, []byte("/BaseFont /utf8dejavusansBI")); got != c.want {
+			t.Errorf("%s: bold oblique embedded %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/johnfercher/maroto/v2"
 	"github.com/johnfercher/maroto/v2/pkg/config"
 	"github.com/johnfercher/maroto/v2/pkg/core"
+	"github.com/johnfercher/maroto/v2/pkg/core/entity"
 	"github.com/johnfercher/maroto/v2/pkg/props"
 	"github.com/phpdave11/gofpdf"
 )
@@ -55,7 +56,7 @@ func (b *briefing) config() *configured {
 		WithSequentialMode().
 		WithMaxGridSize(grid).
 		WithCompression(true).
-		WithCustomFonts(customFonts()).
+		WithCustomFonts(b.fonts()).
 		WithDefaultFont(&props.Font{Family: family, Size: sizeBody, Color: ink}).
 		WithPageNumber(props.PageNumber{
 			Pattern: "Page {current} of {total}", Place: props.RightBottom,
@@ -77,4 +78,14 @@ func (b *briefing) title() string {
 		return b.r.Title + ": " + b.pairName(b.s.only)
 	}
 	return b.r.Title
+}
+
+// fonts are the faces the note embeds: bold oblique only when the
+// assessment uses it.
+func (b *briefing) fonts() []*entity.CustomFont {
+	fs := customFonts()
+	if b.a.boldOblique() {
+		fs = append(fs, boldOblique)
+	}
+	return fs
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/dejavu/dejavusansbold"
+	"github.com/go-fonts/dejavu/dejavusansboldoblique"
 	"github.com/go-fonts/dejavu/dejavusansoblique"
 	"github.com/johnfercher/maroto/v2/pkg/consts/fontstyle"
 	"github.com/johnfercher/maroto/v2/pkg/core/entity"
@@ -31,6 +32,11 @@ func customFonts() []*entity.CustomFont {
 		{Family: family, Style: fontstyle.Italic, Bytes: dejavusansoblique.TTF},
 	}
 }
+
+// boldOblique is registered only for a note whose assessment asks for
+// bold and emphasis at once: gofpdf embeds every registered face, used or
+// not, and a note without it must keep its bytes.
+var boldOblique = &entity.CustomFont{Family: family, Style: fontstyle.BoldItalic, Bytes: dejavusansboldoblique.TTF}
 
 // faces holds the parsed regular and bold faces. sfnt.Font is read-only
 // after Parse and safe to share; each user brings its own sfnt.Buffer.

@@ -20,7 +20,7 @@ var sharedWidths = sync.OnceValue(func() *gofpdfWidths {
 	fpdfDefaults.Lock()
 	defer fpdfDefaults.Unlock()
 	p := gofpdf.New("P", "mm", "A4", "")
-	for _, f := range customFonts() {
+	for _, f := range append(customFonts(), boldOblique) {
 		p.AddUTF8FontFromBytes(f.Family, string(f.Style), f.Bytes)
 	}
 	return &gofpdfWidths{pdf: p}
