@@ -397,9 +397,12 @@ func (t *richText) SetConfig(*entity.Config) {}
 func (t *richText) Render(prov core.Provider, cell *entity.Cell) {
 	fh := t.st.lineHeight()
 	if t.runIn != nil {
+		// The label's baseline is the line's; its box reaches a little
+		// above the capitals and below the baseline.
 		c := *cell
 		c.X += t.pad.left
-		c.Y += t.pad.top - 0.35
+		c.Y += t.pad.top + tagRaise
+		t.runIn.baseline = fh - tagRaise
 		t.runIn.Render(prov, &c)
 	}
 	for i, line := range t.lines {
@@ -464,9 +467,13 @@ type tag struct {
 	color, ink *props.Color
 	size       float64
 	width      float64 // mm
+	baseline   float64 // from the top of the box, mm; 0: near its bottom
 }
 
-const tagHeight = 4.2
+const (
+	tagHeight = 3.9  // mm
+	tagRaise  = 0.15 // mm from the top of the line to the top of the box
+)
 
 func (t *tag) GetHeight(core.Provider, *entity.Cell) float64 { return tagHeight + 1 }
 func (t *tag) SetConfig(*entity.Config)                      {}
@@ -474,7 +481,12 @@ func (t *tag) Render(prov core.Provider, cell *entity.Cell) {
 	c := entity.Cell{X: cell.X, Y: cell.Y, Width: min(t.width, cell.Width), Height: tagHeight}
 	// A thick butt-capped line is a filled rectangle (see bar).
 	prov.AddLine(&c, &props.Line{Color: t.color, Style: linestyle.Solid, Thickness: tagHeight, Orientation: orientation.Horizontal, OffsetPercent: 50, SizePercent: 100})
-	p := style{size: t.size, weight: fontstyle.Bold, color: t.ink, align: align.Center}.text(0.9, 0, 0, 0)
+	st := style{size: t.size, weight: fontstyle.Bold, color: t.ink, align: align.Center}
+	top := tagHeight - 0.7 - st.lineHeight()
+	if t.baseline > 0 {
+		top = t.baseline - st.lineHeight()
+	}
+	p := st.text(top, 0, 0, 0)
 	prov.AddText(t.text, &c, &p)
 }
 func (t *tag) GetStructure() *node.Node[core.Structure] {
