@@ -20,47 +20,6 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-// Assessment is the analyst's written assessment of the period, as the
-// notes file gives it (issue #14). It mirrors pipeline.Assessment, which
-// replaces it once the notes parser is merged.
-type Assessment struct {
-	File       string // the notes file, for warnings
-	BottomLine []Block
-	Judgments  []Judgment
-	Pairs      map[string][]Block // by pair key, "AZE-GEO"
-}
-
-// Judgment is one key judgment and its confidence ("High", "Moderate",
-// "Low"; "" when the analyst gave none).
-type Judgment struct {
-	Confidence string
-	Text       []Block
-}
-
-// BlockKind is what a block of text is.
-type BlockKind int
-
-const (
-	Paragraph BlockKind = iota
-	Bullet              // an item of a bullet list
-	Numbered            // an item of a numbered list, numbered N
-)
-
-// Block is a paragraph or a list item of running text.
-type Block struct {
-	Kind  BlockKind
-	N     int
-	Spans []Span
-}
-
-// Span is a run of text in one style. Link is "" or "event:<id>" (an
-// event of the report) or a web address.
-type Span struct {
-	Text         string
-	Bold, Italic bool
-	Link         string
-}
-
 // Confidence labels: a colour per level, strongest darkest, so the level
 // reads at a glance without reading the label.
 var confidenceColor = map[string]*props.Color{
@@ -70,7 +29,7 @@ var confidenceColor = map[string]*props.Color{
 }
 
 // assessedPairs are the keys of the pairs the assessment writes about.
-func (a *Assessment) assessedPairs() map[string]bool {
+func assessedPairs(a *pipeline.Assessment) map[string]bool {
 	if a == nil || len(a.Pairs) == 0 {
 		return nil
 	}
@@ -81,14 +40,14 @@ func (a *Assessment) assessedPairs() map[string]bool {
 	return m
 }
 
-// boldOblique reports whether the text asks for bold and emphasis at once:
+// usesBoldOblique reports whether the text asks for bold and emphasis at once:
 // emphasis in bold (Span.Bold and Span.Italic) or in the bottom line, which
 // is set in bold.
-func (a *Assessment) boldOblique() bool {
+func usesBoldOblique(a *pipeline.Assessment) bool {
 	if a == nil {
 		return false
 	}
-	both := func(bs []Block, bold bool) bool {
+	both := func(bs []pipeline.Block, bold bool) bool {
 		for _, bl := range bs {
 			for _, s := range bl.Spans {
 				if s.Italic && (s.Bold || bold) {
@@ -114,28 +73,35 @@ func (a *Assessment) boldOblique() bool {
 	return false
 }
 
-// check warns about every character of the assessment the font lacks.
-func (a *Assessment) check(g *glyphs) {
+// checkAssessment warns about every character of the assessment the font
+// lacks, at the part's position when the notes file gives one.
+func (g *glyphs) checkAssessment(a *pipeline.Assessment) {
 	if a == nil {
 		return
 	}
 	pos := pipeline.Position{File: a.File}
-	text := func(bs []Block) string {
+	text := func(bs []pipeline.Block) string {
 		var b strings.Builder
 		for _, bl := range bs {
-			for _, s := range bl.Spans {
-				b.WriteString(s.Text)
-			}
+			b.WriteString(bl.PlainText())
 			b.WriteByte(' ')
 		}
 		return b.String()
 	}
 	g.check(pos, "", "bottom line", text(a.BottomLine))
 	for _, j := range a.Judgments {
-		g.check(pos, "", "key judgment", text(j.Text))
+		at := j.Pos
+		if at.File == "" {
+			at = pos
+		}
+		g.check(at, "", "key judgment", text(j.Text))
 	}
 	for _, k := range slices.Sorted(maps.Keys(a.Pairs)) {
-		g.check(pos, "", "assessment of "+k, text(a.Pairs[k]))
+		at, ok := a.PairPos[k]
+		if !ok {
+			at = pos
+		}
+		g.check(at, "", "assessment of "+k, text(a.Pairs[k]))
 	}
 }
 
@@ -190,7 +156,7 @@ func (b *briefing) pairAssessment(key string) {
 }
 
 // blocks lays out running text off grid columns from the left.
-func (b *briefing) blocks(bs []Block, st style, p pad, off int, bg *props.Color) {
+func (b *briefing) blocks(bs []pipeline.Block, st style, p pad, off int, bg *props.Color) {
 	for _, bl := range bs {
 		b.block(bl, st, p, off, bg, nil)
 	}
@@ -199,13 +165,13 @@ func (b *briefing) blocks(bs []Block, st style, p pad, off int, bg *props.Color)
 // block lays out one paragraph or list item: list items are indented,
 // their bullet or number hanging in the indent. runIn, when set, is a
 // label that the first line starts with.
-func (b *briefing) block(bl Block, st style, p pad, off int, bg *props.Color, runIn *tag) {
+func (b *briefing) block(bl pipeline.Block, st style, p pad, off int, bg *props.Color, runIn *tag) {
 	const indent = 4
 	mark := ""
 	switch bl.Kind {
-	case Bullet:
+	case pipeline.Bullet:
 		mark = "•"
-	case Numbered:
+	case pipeline.Numbered:
 		mark = strconv.Itoa(bl.N) + "."
 	}
 	var prefix core.Component
@@ -217,7 +183,7 @@ func (b *briefing) block(bl Block, st style, p pad, off int, bg *props.Color, ru
 }
 
 // runs turns spans into pieces of text in their faces, with their links.
-func (b *briefing) runs(spans []Span, st style) []piece {
+func (b *briefing) runs(spans []pipeline.Span, st style) []piece {
 	var out []piece
 	space := false
 	for _, s := range spans {
@@ -253,10 +219,8 @@ func (b *briefing) runs(spans []Span, st style) []piece {
 
 // eventLink names where the note shows the event id, "" when it does not.
 func (b *briefing) eventLink(id string) string {
-	for _, e := range b.s.events() {
-		if e.ID == id {
-			return b.detailOf(e)
-		}
+	if e := b.r.NoteEvent(id); e != nil {
+		return b.detailOf(e)
 	}
 	return ""
 }

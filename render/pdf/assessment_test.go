@@ -11,26 +11,26 @@ import (
 	"github.com/briefing-tool/briefing/pipeline"
 )
 
-func para(spans ...Span) Block { return Block{Spans: spans} }
-func plain(s string) Span      { return Span{Text: s} }
+func para(spans ...pipeline.Span) pipeline.Block { return pipeline.Block{Spans: spans} }
+func plain(s string) pipeline.Span               { return pipeline.Span{Text: s} }
 
 // fullAssessment has every part of a notes file, for caucasusEvents in
 // 2025-W43: a bottom line with a link to an event, judgments of each
 // level, and a pair's text with a list, emphasis and a web link.
-func fullAssessment() *Assessment {
-	return &Assessment{
-		BottomLine: []Block{para(plain("Azerbaijan and Georgia are "), Span{Text: "deepening", Bold: true}, plain(" defence ties; the "),
-			Span{Text: "Şəki meeting", Link: "event:2025-10-21-sheki-meeting"}, plain(" set up a joint working group."))},
-		Judgments: []Judgment{
-			{Confidence: "High", Text: []Block{para(plain("The two ministries will meet again before the end of the year, as planned for Bakı."))}},
-			{Confidence: "moderate", Text: []Block{para(plain("Türkiye's "), Span{Text: "trilateral", Italic: true}, plain(" framework is likely to absorb the bilateral agenda on defence industry."))}},
-			{Confidence: "Low", Text: []Block{para(plain("A joint staff exercise is unlikely before spring."))}},
+func fullAssessment() *pipeline.Assessment {
+	return &pipeline.Assessment{
+		BottomLine: []pipeline.Block{para(plain("Azerbaijan and Georgia are "), pipeline.Span{Text: "deepening", Bold: true}, plain(" defence ties; the "),
+			pipeline.Span{Text: "Şəki meeting", Link: "event:2025-10-21-sheki-meeting"}, plain(" set up a joint working group."))},
+		Judgments: []pipeline.Judgment{
+			{Confidence: "High", Text: []pipeline.Block{para(plain("The two ministries will meet again before the end of the year, as planned for Bakı."))}},
+			{Confidence: "moderate", Text: []pipeline.Block{para(plain("Türkiye's "), pipeline.Span{Text: "trilateral", Italic: true}, plain(" framework is likely to absorb the bilateral agenda on defence industry."))}},
+			{Confidence: "Low", Text: []pipeline.Block{para(plain("A joint staff exercise is unlikely before spring."))}},
 		},
-		Pairs: map[string][]Block{
+		Pairs: map[string][]pipeline.Block{
 			"AZE-GEO": {
-				para(plain("The week's contacts were routine in form but "), Span{Text: "not", Italic: true}, plain(" in "), Span{Text: "substance", Bold: true, Italic: true}, plain(":")),
-				{Kind: Bullet, Spans: []Span{plain("a working group on border security ("), Span{Text: "ministry statement", Link: "https://mod.gov.az/az/news/1"}, plain(");")}},
-				{Kind: Numbered, N: 1, Spans: []Span{plain("a proposal for a joint exercise.")}},
+				para(plain("The week's contacts were routine in form but "), pipeline.Span{Text: "not", Italic: true}, plain(" in "), pipeline.Span{Text: "substance", Bold: true, Italic: true}, plain(":")),
+				{Kind: pipeline.Bullet, Spans: []pipeline.Span{plain("a working group on border security ("), pipeline.Span{Text: "ministry statement", Link: "https://mod.gov.az/az/news/1"}, plain(");")}},
+				{Kind: pipeline.Numbered, N: 1, Spans: []pipeline.Span{plain("a proposal for a joint exercise.")}},
 			},
 		},
 	}
@@ -41,7 +41,7 @@ func fullAssessment() *Assessment {
 // confidence label; the pair's text opens its section.
 func TestAssessmentPage1(t *testing.T) {
 	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
-	pdf := mustRender(t, r, Options{Assessment: fullAssessment()})
+	pdf := mustRender(t, assessed(r, fullAssessment()), Options{})
 	save(t, "assessment.pdf", pdf)
 	pages := pageTexts(t, pdf)
 	p := flat(pages[0])
@@ -78,7 +78,7 @@ func TestAssessmentPage1(t *testing.T) {
 // that shows the event, a web link a URI annotation.
 func TestAssessmentLinks(t *testing.T) {
 	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
-	with := mustRender(t, r, Options{Assessment: fullAssessment()})
+	with := mustRender(t, assessed(r, fullAssessment()), Options{})
 	without := mustRender(t, r, Options{})
 	d1, u1 := pageLinks(t, with)
 	d0, _ := pageLinks(t, without)
@@ -131,11 +131,11 @@ func TestAssessedPairsDetailed(t *testing.T) {
 		{2, []string{"ARM-AZE", last}, 2},
 	}
 	for _, c := range cases {
-		a := &Assessment{Pairs: map[string][]Block{}}
+		a := &pipeline.Assessment{Pairs: map[string][]pipeline.Block{}}
 		for _, k := range c.assessed {
-			a.Pairs[k] = []Block{para(plain("Text."))}
+			a.Pairs[k] = []pipeline.Block{para(plain("Text."))}
 		}
-		s, err := newScope(r, "", pipeline.PDFConfig{MaxPairs: c.max}, a.assessedPairs())
+		s, err := newScope(r, "", pipeline.PDFConfig{MaxPairs: c.max}, assessedPairs(a))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,7 +161,7 @@ func TestAssessedPairsDetailed(t *testing.T) {
 // style and link.
 func TestAssessmentGolden(t *testing.T) {
 	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
-	b, err := build(r, Options{Assessment: fullAssessment()})
+	b, err := build(assessed(r, fullAssessment()), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -190,8 +190,8 @@ func TestAssessmentGolden(t *testing.T) {
 // warned about, naming the part, and drawn as the replacement mark.
 func TestAssessmentGlyphs(t *testing.T) {
 	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
-	a := &Assessment{File: "notes/2025-W43.md", BottomLine: []Block{para(plain("Ties deepen \U0001F600 fast."))}}
-	pdf, warns := render(t, r, Options{Assessment: a})
+	a := &pipeline.Assessment{File: "notes/2025-W43.md", BottomLine: []pipeline.Block{para(plain("Ties deepen \U0001F600 fast."))}}
+	pdf, warns := render(t, assessed(r, a), Options{})
 	if len(warns) != 1 || !strings.Contains(warns[0].Error(), "notes/2025-W43.md") || !strings.Contains(warns[0].Error(), "bottom line") {
 		t.Errorf("warnings %v, want one about the bottom line of notes/2025-W43.md", warns)
 	}
@@ -205,15 +205,15 @@ func TestAssessmentGlyphs(t *testing.T) {
 // are the document's (Bytes checks).
 func TestAssessmentLong(t *testing.T) {
 	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
-	var bs []Block
+	var bs []pipeline.Block
 	for i, p := range paragraphs(longSummary(3000)) {
-		kind := Paragraph
+		kind := pipeline.Paragraph
 		if i%3 == 1 {
-			kind = Bullet
+			kind = pipeline.Bullet
 		}
-		bs = append(bs, Block{Kind: kind, Spans: []Span{plain(p[:20]), {Text: p[20:40], Bold: true}, plain(p[40:])}})
+		bs = append(bs, pipeline.Block{Kind: kind, Spans: []pipeline.Span{plain(p[:20]), {Text: p[20:40], Bold: true}, plain(p[40:])}})
 	}
-	pdf := mustRender(t, r, Options{Assessment: &Assessment{Pairs: map[string][]Block{"AZE-GEO": bs}}})
+	pdf := mustRender(t, assessed(r, &pipeline.Assessment{Pairs: map[string][]pipeline.Block{"AZE-GEO": bs}}), Options{})
 	save(t, "assessment-long.pdf", pdf)
 	pages := pageTexts(t, pdf)
 	if len(pages) < 8 {
@@ -233,18 +233,25 @@ func TestBoldOblique(t *testing.T) {
 	r := reportOf(t, "2025-W43", caucasusEvents(), map[string]string{"TUR": "Türkiye"})
 	cases := []struct {
 		name string
-		a    *Assessment
+		a    *pipeline.Assessment
 		want bool
 	}{
 		{"none", nil, false},
-		{"oblique", &Assessment{Judgments: []Judgment{{Confidence: "High", Text: []Block{para(Span{Text: "x", Italic: true})}}}}, false},
-		{"bold and oblique", &Assessment{Pairs: map[string][]Block{"AZE-GEO": {para(Span{Text: "x", Italic: true, Bold: true})}}}, true},
-		{"oblique in the bold bottom line", &Assessment{BottomLine: []Block{para(Span{Text: "x", Italic: true})}}, true},
+		{"oblique", &pipeline.Assessment{Judgments: []pipeline.Judgment{{Confidence: "High", Text: []pipeline.Block{para(pipeline.Span{Text: "x", Italic: true})}}}}, false},
+		{"bold and oblique", &pipeline.Assessment{Pairs: map[string][]pipeline.Block{"AZE-GEO": {para(pipeline.Span{Text: "x", Italic: true, Bold: true})}}}, true},
+		{"oblique in the bold bottom line", &pipeline.Assessment{BottomLine: []pipeline.Block{para(pipeline.Span{Text: "x", Italic: true})}}, true},
 	}
 	for _, c := range cases {
-		pdf := mustRender(t, r, Options{Assessment: c.a})
+		pdf := mustRender(t, assessed(r, c.a), Options{})
 		if got := bytes.Contains(pdf, []byte("/BaseFont /utf8dejavusansBI")); got != c.want {
 			t.Errorf("%s: bold oblique embedded %v, want %v", c.name, got, c.want)
 		}
 	}
+}
+
+// assessed is a copy of r with the assessment a.
+func assessed(r *pipeline.Report, a *pipeline.Assessment) *pipeline.Report {
+	c := *r
+	c.Assessment = a
+	return &c
 }

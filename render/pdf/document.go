@@ -84,7 +84,7 @@ func (b *briefing) title() string {
 // assessment uses it.
 func (b *briefing) fonts() []*entity.CustomFont {
 	fs := customFonts()
-	if b.a.boldOblique() {
+	if usesBoldOblique(b.a) {
 		fs = append(fs, boldOblique)
 	}
 	return fs

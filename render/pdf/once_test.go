@@ -3,6 +3,8 @@ package pdf
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefing-tool/briefing/pipeline"
 )
 
 // TestSummariesOnce: no event's summary is printed twice, whatever the
@@ -57,7 +59,8 @@ func TestBottomLine(t *testing.T) {
 	if p := page1(Options{}); strings.Contains(p, "Bottom line") {
 		t.Error("a Bottom line heading without a bottom line")
 	}
-	p := page1(Options{Assessment: &Assessment{BottomLine: []Block{{Spans: []Span{{Text: "Defence ties between Azerbaijan and Georgia deepen."}}}}}})
+	r.Assessment = &pipeline.Assessment{BottomLine: []pipeline.Block{{Spans: []pipeline.Span{{Text: "Defence ties between Azerbaijan and Georgia deepen."}}}}}
+	p := page1(Options{})
 	i, j, k := strings.Index(p, "Bottom line"), strings.Index(p, "Defence ties between Azerbaijan and Georgia deepen."), strings.Index(p, "Key figures")
 	if i < 0 || j < i || k < j {
 		t.Errorf("Bottom line at %d, its text at %d, Key figures at %d: %q", i, j, k, p)

@@ -41,11 +41,6 @@ type Options struct {
 	// Appendix adds a last section listing every event of the period
 	// once, with summaries and sources ([pdf] appendix, build --appendix).
 	Appendix bool
-	// Assessment is the analyst's written assessment (the period's notes
-	// file), nil for none: its bottom line and key judgments open the
-	// summary, and each pair it writes about gets a section, whatever
-	// Limits.MaxPairs says, that opens with its text.
-	Assessment *Assessment
 }
 
 // Render returns the PDF briefing for r and the warnings found while
@@ -108,8 +103,11 @@ type briefing struct {
 	n *narrative
 	// warns are the run's warnings so far (Options.Warnings).
 	warns pipeline.ErrorList
-	// a is Options.Assessment.
-	a *Assessment
+	// a is the analyst's written assessment (Report.Assessment), nil for
+	// none: its bottom line and key judgments open the summary, and each
+	// pair it writes about gets a section, whatever Limits.MaxPairs says,
+	// that opens with its text.
+	a *pipeline.Assessment
 	// full adds the appendix (Options.Appendix).
 	full bool
 	// figHeight, when set, makes figures boxes this high and their type
@@ -123,7 +121,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	if r == nil {
 		return nil, errors.New("pdf: no report to render")
 	}
-	s, err := newScope(r, o.Pair, o.Limits, o.Assessment.assessedPairs())
+	s, err := newScope(r, o.Pair, o.Limits, assessedPairs(r.Assessment))
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +138,7 @@ func build(r *pipeline.Report, o Options) (*briefing, error) {
 	}); len(errs) > 0 {
 		return nil, errs
 	}
-	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix, a: o.Assessment}
+	b := &briefing{r: r, s: s, g: newGlyphs(met), n: n, warns: o.Warnings, full: o.Appendix, a: r.Assessment}
 	b.check()
 	cfg := b.config()
 	b.l = newLayout(newMaroto(cfg), newMaroto(cfg), b.g)
@@ -166,5 +164,5 @@ func (b *briefing) check() {
 	for _, e := range b.s.events() {
 		b.g.checkEvent(e)
 	}
-	b.a.check(b.g)
+	b.g.checkAssessment(b.a)
 }
