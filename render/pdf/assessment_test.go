@@ -2,8 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -165,25 +163,7 @@ func TestAssessmentGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := json.MarshalIndent(toStructNode(b.l.m.GetStructure()), "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	golden := filepath.Join("testdata", "assessment.structure.json")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (create it with go test ./render/pdf -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("maroto structure differs from %s; if the change is intended, run go test ./render/pdf -update and review the diff\n%s", golden, firstDiff(want, got))
-	}
+	compareStructure(t, b, filepath.Join("testdata", "assessment.structure.json"))
 }
 
 // TestAssessmentGlyphs: a character of the assessment the font lacks is

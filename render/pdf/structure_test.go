@@ -47,12 +47,18 @@ func TestStructureGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	compareStructure(t, b, filepath.Join("render", "pdf", "testdata", "example.structure.json"))
+}
+
+// compareStructure holds the laid-out document's maroto structure to the
+// golden file (rewritten with -update).
+func compareStructure(t *testing.T, b *briefing, golden string) {
+	t.Helper()
 	got, err := json.MarshalIndent(toStructNode(b.l.m.GetStructure()), "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	golden := filepath.Join("render", "pdf", "testdata", "example.structure.json")
 	if *update {
 		if err := os.WriteFile(golden, got, 0o644); err != nil {
 			t.Fatal(err)
