@@ -76,3 +76,17 @@ func TestNotesUnreadable(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckNotesGlyphs: check warns about a character of an assessment
+// the font lacks, as build does, and fails on it with --strict.
+func TestCheckNotesGlyphs(t *testing.T) {
+	dir := example(t)
+	writeFile(t, filepath.Join(dir, "notes", "2025-W43.md"), "# Bottom line\n\nTies deepen \U0001F600 fast.\n")
+	r := runBriefing(t, dir, nil, "check")
+	if r.code != ExitOK || !strings.Contains(r.stderr, "warning: notes/2025-W43.md") || !strings.Contains(r.stderr, "bottom line") {
+		t.Errorf("check: exit %d, want 0 with a warning about the bottom line of notes/2025-W43.md:\n%s", r.code, r.stderr)
+	}
+	if r := runBriefing(t, dir, nil, "check", "--strict"); r.code != ExitInvalid || !strings.Contains(r.stderr, "notes/2025-W43.md") {
+		t.Errorf("check --strict: exit %d, want %d naming the notes file:\n%s", r.code, ExitInvalid, r.stderr)
+	}
+}

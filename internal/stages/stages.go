@@ -61,7 +61,7 @@ func Check() []pipeline.Stage {
 	}
 	stages = append(stages, input()...)
 	return append(stages,
-		checkNotesStage{},     // every notes file, checked against every event
+		checkNotesStage{chk},  // every notes file, checked against every event and the font
 		checkRenderStage{chk}, // every event as the period "all", checked as a render would; --strict
 	)
 }

@@ -114,6 +114,10 @@ func pairSamples(r *pipeline.Report, p *pipeline.PairReport) []PairData {
 	return out
 }
 
+// Assessment checks the characters of a notes file's assessment against
+// the font, as a render that prints it would.
+func (c *Checker) Assessment(a *pipeline.Assessment) { c.g.checkAssessment(a) }
+
 // Warnings returns the warnings found since the last call.
 func (c *Checker) Warnings() pipeline.ErrorList {
 	w := c.g.warns[c.sent:]
