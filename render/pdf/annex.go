@@ -53,19 +53,10 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 		{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.8}, anchor: eventTarget(e)},
 		{text: e.Title, size: grid - dateCol, st: bodyBold, pad: pad{bottom: 1}},
 	}
-	facts := kindLabel(b.r.Kinds(), e.Kind)
-	if e.Location != "" {
-		facts += " · " + e.Location
-	}
-	facts += " · " + list(b.r.CountryNames(e.Countries))
 	l.space(3)
 	l.need(l.keep(l.measure(head) + 3*body.lineHeight()))
 	l.row(head, rowOpts{})
-	l.row([]cell{{size: dateCol}, {text: facts, size: grid - dateCol, st: small.sized(8), pad: pad{bottom: 1.2}}}, rowOpts{split: true})
-	l.para(e.Summary, summaryText, pad{bottom: 1.2}, dateCol, grid-dateCol)
-	for _, o := range e.Outcomes {
-		l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: summaryText}, {text: o, size: grid - dateCol - 3, st: summaryText, pad: pad{bottom: 0.8}}}, rowOpts{split: true})
-	}
+	b.eventText(e, dateCol, 1.2, summaryText, summaryText, 1.2)
 	var names []string
 	for _, k := range b.r.EventPairs(e) {
 		if p, err := b.r.Pair(k); err == nil {
@@ -76,13 +67,37 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 		l.row([]cell{{size: dateCol}, {text: countsFor(names, len(e.Countries)), size: grid - dateCol, st: note, pad: pad{bottom: 1}}}, rowOpts{split: true})
 	}
 	if len(e.Sources) > 0 {
-		cs := make([]pipeline.Citation, len(e.Sources))
-		for i, s := range e.Sources {
-			cs[i] = pipeline.Citation{N: i + 1, Source: s}
-		}
 		l.row([]cell{{size: dateCol}, {text: "Sources", size: grid - dateCol, st: smallBold.sized(8), pad: pad{top: 0.6, bottom: 0.6}}}, rowOpts{})
-		b.sourceListAt(cs, dateCol)
+		b.sourceListAt(eventCitations(e), dateCol)
 	}
+}
+
+// eventText is the lines under an event's heading in the sections that
+// describe an event in full (multilateral events, the appendix): kind,
+// place and countries, then its summary and outcomes, indented by off.
+// factsPad and summaryPad are the space below the facts and the summary;
+// bullet and text style the outcomes.
+func (b *briefing) eventText(e *pipeline.Event, off int, factsPad float64, summary, bullet style, summaryPad float64) {
+	l := b.l
+	facts := kindLabel(b.r.Kinds(), e.Kind)
+	if e.Location != "" {
+		facts += " · " + e.Location
+	}
+	facts += " · " + list(b.r.CountryNames(e.Countries))
+	l.row([]cell{{size: off}, {text: facts, size: grid - off, st: small.sized(8), pad: pad{bottom: factsPad}}}, rowOpts{split: true})
+	l.para(e.Summary, summary, pad{bottom: summaryPad}, off, grid-off)
+	for _, o := range e.Outcomes {
+		l.row([]cell{{size: off}, {text: "•", size: 3, st: bullet}, {text: o, size: grid - off - 3, st: summary, pad: pad{bottom: 0.8}}}, rowOpts{split: true})
+	}
+}
+
+// eventCitations numbers an event's own sources from 1.
+func eventCitations(e *pipeline.Event) []pipeline.Citation {
+	cs := make([]pipeline.Citation, len(e.Sources))
+	for i, s := range e.Sources {
+		cs[i] = pipeline.Citation{N: i + 1, Source: s}
+	}
+	return cs
 }
 
 // maxCountsFor is how many pairs a multilateral event's "Counts for" line

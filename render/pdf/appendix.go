@@ -32,25 +32,12 @@ func (b *briefing) appendix() error {
 			{text: eventDate(e), size: dateCol, st: smallBold.sized(8), pad: pad{top: 0.8}},
 			{text: e.Title, size: grid - dateCol, st: bodyBold, pad: pad{bottom: 0.4}},
 		}
-		facts := kindLabel(b.r.Kinds(), e.Kind)
-		if e.Location != "" {
-			facts += " · " + e.Location
-		}
-		facts += " · " + list(b.r.CountryNames(e.Countries))
 		l.space(2)
 		l.need(l.keep(l.measure(head) + 3*body.lineHeight()))
 		l.row(head, rowOpts{})
-		l.row([]cell{{size: dateCol}, {text: facts, size: grid - dateCol, st: small.sized(8), pad: pad{bottom: 1}}}, rowOpts{split: true})
-		l.para(e.Summary, body.sized(8.5), pad{bottom: 1.4}, dateCol, grid-dateCol)
-		for _, o := range e.Outcomes {
-			l.row([]cell{{size: dateCol}, {text: "•", size: 3, st: body}, {text: o, size: grid - dateCol - 3, st: body.sized(8.5), pad: pad{bottom: 0.8}}}, rowOpts{split: true})
-		}
+		b.eventText(e, dateCol, 1, body.sized(8.5), body, 1.4)
 		if len(e.Sources) > 0 {
-			cs := make([]pipeline.Citation, len(e.Sources))
-			for i, s := range e.Sources {
-				cs[i] = pipeline.Citation{N: i + 1, Source: s}
-			}
-			b.sourceListAt(cs, dateCol)
+			b.sourceListAt(eventCitations(e), dateCol)
 		}
 	}
 	if len(events) == 0 {
