@@ -36,13 +36,25 @@ func (b *briefing) multilateralEvents() error {
 			b.noteLine(b.boundNote(len(shown), len(rest), "multilateral events"))
 			rest = shown
 		}
-		cols := []column{{title: "Date", size: 12}, {title: "Event", size: 58}, {title: "Countries", size: 30}}
+		// Most of these titles name their countries: a column of them made
+		// most rows two lines high.
+		cols := []column{{title: "Date", size: 14}, {title: "Event and countries", size: 86}}
 		l.table(table{name: "Other multilateral events", cols: cols, compact: true, small: true}, len(rest), func(i int) []tableCell {
 			e := rest[i]
-			return []tableCell{{text: eventDate(e), anchor: eventTarget(e)}, {text: e.Title, bold: true}, {text: strings.Join(b.r.CountryNames(e.Countries), ", ")}}
+			return []tableCell{{text: eventDate(e), anchor: eventTarget(e)}, {text: b.titleWith(e), bold: true}}
 		})
 	}
 	return nil
+}
+
+// titleWith is a multilateral event's title followed by its countries,
+// "Kanan Hajiyev pays official visit to Ukraine · Azerbaijan, Georgia and
+// Ukraine", unless the title names every one of them.
+func (b *briefing) titleWith(e *pipeline.Event) string {
+	if names := b.r.CountryNames(e.Countries); !namesAll(e.Title, names) {
+		return e.Title + " · " + list(names)
+	}
+	return e.Title
 }
 
 // multilateralEvent is one multilateral event in full.
@@ -67,8 +79,7 @@ func (b *briefing) multilateralEvent(e *pipeline.Event) {
 		l.row([]cell{{size: dateCol}, {text: countsFor(names, len(e.Countries)), size: grid - dateCol, st: note, pad: pad{bottom: 1}}}, rowOpts{split: true})
 	}
 	if len(e.Sources) > 0 {
-		l.row([]cell{{size: dateCol}, {text: "Sources", size: grid - dateCol, st: smallBold.sized(8), pad: pad{top: 0.6, bottom: 0.6}}}, rowOpts{})
-		b.sourceListAt(eventCitations(e), dateCol)
+		b.sourceListAt(eventCitations(e), dateCol, "Sources", false)
 	}
 }
 
@@ -139,12 +150,14 @@ func (b *briefing) upcoming() error {
 	if all {
 		after = "from the day this briefing was generated"
 	}
-	cols := []column{{title: "Date", size: 12}, {title: "Kind", size: 9}, {title: "Event", size: 47}, {title: "Countries", size: 21}, {title: "Location", size: 11}}
+	// The place goes with the title, which often names it already: a
+	// column of its own made most rows two lines high.
+	cols := []column{{title: "Date", size: 14}, {title: "Kind", size: 11}, {title: "Event", size: 49}, {title: "Countries", size: 26}}
 	rows := func(es []*pipeline.Event) func(i int) []tableCell {
 		return func(i int) []tableCell {
 			e := es[i]
 			names := b.r.CountryNames(e.Countries)
-			return []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: e.Title, bold: true}, {text: strings.Join(names, ", ")}, {text: e.Location}}
+			return []tableCell{{text: eventDate(e)}, {text: kindLabel(b.r.Kinds(), e.Kind)}, {text: titleAt(e), bold: true}, {text: strings.Join(names, ", ")}}
 		}
 	}
 	if listed {
@@ -162,7 +175,6 @@ func (b *briefing) upcoming() error {
 		}
 	}
 	if len(b.s.unconfirmed) > 0 {
-		b.h2("Not confirmed", 1, 16)
 		what := "Planned events dated in this period and not recorded as held: they may have taken place unreported, been postponed or been cancelled. They are not counted."
 		if all {
 			what = "Planned events dated before the day this briefing was generated and not recorded as held. They are not counted."
@@ -171,11 +183,23 @@ func (b *briefing) upcoming() error {
 		if len(es) < len(b.s.unconfirmed) {
 			what += " " + b.boundNote(len(es), len(b.s.unconfirmed), "such events")
 		}
+		t := table{name: "Not confirmed", cols: cols, compact: true, small: true}
+		b.h2("Not confirmed", 1, b.noteHeight(what)+1+l.tableStart(t, rows(es)(0)))
 		b.noteLine(what)
 		l.space(1)
-		l.table(table{name: "Not confirmed", cols: cols, compact: true, small: true}, len(es), rows(es))
+		l.table(t, len(es), rows(es))
 	}
 	return nil
+}
+
+// titleAt is an event's title with its place, "Joint exercise begins ·
+// Ganja", unless the title names it.
+func titleAt(e *pipeline.Event) string {
+	loc := strings.TrimSpace(e.Location)
+	if loc == "" || strings.Contains(strings.ToLower(e.Title), strings.ToLower(loc)) {
+		return e.Title
+	}
+	return e.Title + " · " + loc
 }
 
 // bounded keeps the [pdf] max_events most significant of events, in date

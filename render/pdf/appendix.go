@@ -37,7 +37,7 @@ func (b *briefing) appendix() error {
 		l.row(head, rowOpts{})
 		b.eventText(e, dateCol, 1, body.sized(8.5), body, 1.4)
 		if len(e.Sources) > 0 {
-			b.sourceListAt(eventCitations(e), dateCol)
+			b.sourceListAt(eventCitations(e), dateCol, "Sources", true)
 		}
 	}
 	if len(events) == 0 {

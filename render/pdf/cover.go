@@ -81,7 +81,7 @@ func (b *briefing) keyFigures() {
 	t := b.s.totals
 	ev := figure{value: strconv.Itoa(t.Events), label: pluralWord(t.Events, "event held", "events held")}
 	if prev, ok := b.previousEvents(); ok {
-		ev.sub = change(t.Events-prev) + " on previous period"
+		ev.sub = change(t.Events-prev) + b.onLast()
 	}
 	multi := len(b.s.multilateral)
 	b.figures([]figure{
@@ -92,6 +92,10 @@ func (b *briefing) keyFigures() {
 	})
 	b.busiest()
 }
+
+// onLast ends a figure's change: " on last week"; short enough for a
+// figure box ("on previous period" took two lines for a change of +36).
+func (b *briefing) onLast() string { return " on last " + periodNoun(b.r.Period.Kind) }
 
 // previousEvents is the report's events held in the previous period, when
 // it has them (Report.Trend).

@@ -42,6 +42,18 @@ func (b *briefing) h2(title string, level int, keep float64) {
 	l.add(row.New(2))
 }
 
+// h3 starts a part of a pair section (its events, participants, …):
+// smaller than h2 and without a rule, as a pair section has five of them
+// and a week's note six pair sections. It is kept with at least keep mm
+// of what follows.
+func (b *briefing) h3(title string, keep float64) {
+	l := b.l
+	l.space(2.5)
+	head := l.build([]cell{{size: grid, st: h3, pad: pad{bottom: 0.9}}}, [][]string{strings.Fields(b.g.clean(title))}, nil)
+	l.need(l.height(head) + keep)
+	l.add(head)
+}
+
 // noteLine adds a short line of italic note text; "" adds nothing.
 func (b *briefing) noteLine(s string) {
 	if s != "" {

@@ -193,8 +193,7 @@ func TestLimitsRendered(t *testing.T) {
 		t.Errorf("%d participants listed, want 4", len(officials))
 	}
 	for _, note := range []string{
-		"The 12 most significant of this pair's 35 bilateral events, ranked as key developments are; every event is in the workbook's Events sheet.",
-		"Summaries of the 5 most significant of the pair's 35 bilateral events with one",
+		"The 12 most significant of 35 bilateral events, ranked as key developments are, with the summaries of the 5 most significant; all are in the workbook's Events sheet.",
 		"These are the 4 people most involved of 9; every participant is in the workbook's Participants sheet.",
 		"The 35 engagements were 34 calls and 1 agreement.",                                                     // the narrative counts every event
 		"A pair's section lists at most 12 events, 5 event summaries and 4 participants. Where a pair has more", // the annex
@@ -207,7 +206,7 @@ func TestLimitsRendered(t *testing.T) {
 	// Within the limits (and with none) everything is listed, with no note.
 	for _, o := range []Options{{}, {Limits: pipeline.PDFConfig{MaxEvents: 35, MaxSummaries: 35, MaxParticipants: 9}}} {
 		text := flat(strings.Join(pageTexts(t, mustRender(t, r, o)), " "))
-		if n := strings.Count(text, "Summary text number"); n != 35 || strings.Contains(text, "most significant of this pair") || strings.Contains(text, "most involved") || strings.Contains(text, "lists at most") {
+		if n := strings.Count(text, "Summary text number"); n != 35 || strings.Contains(text, "most significant of 35") || strings.Contains(text, "most involved") || strings.Contains(text, "lists at most") {
 			t.Errorf("limits %+v: %d summaries, a note: %v", o.Limits, n, strings.Contains(text, "most "))
 		}
 		if n := strings.Count(text, "Agency. Grade B2."); n != 35 {

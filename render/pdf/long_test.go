@@ -13,7 +13,7 @@ func TestLongSummary(t *testing.T) {
 	evs := caucasusEvents()
 	evs[0].Summary = longSummary(5000)
 	evs[0].Title = strings.Repeat("A very long title that wraps over several lines ", 12)
-	evs[0].Participants[0].Organization = strings.Repeat("Ministry of Long Names and Longer Departments ", 8)
+	evs[0].Participants[0].Role = strings.Repeat("Minister of Long Names and Longer Departments ", 8)
 	r := reportOf(t, "2025-W43", evs, map[string]string{"TUR": "Türkiye"})
 	pdf := mustRender(t, r, Options{})
 	save(t, "long-summary.pdf", pdf)

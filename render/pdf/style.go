@@ -63,6 +63,7 @@ var (
 	cellHead  = style{size: sizeSmall, weight: fontstyle.Bold, color: navy, leading: 0.6}
 	h1        = style{size: sizeH1, weight: fontstyle.Bold, color: navy, leading: 1.5}
 	h2        = style{size: sizeH2, weight: fontstyle.Bold, color: navy, leading: 1}
+	h3        = style{size: 8.8, weight: fontstyle.Bold, color: navy, leading: 0.8}
 	// summaryText sets event summaries, the bulk of a note's text.
 	summaryText = style{size: 8.8, color: ink, leading: 1.2}
 )
