@@ -138,7 +138,7 @@ type PDFConfig struct {
 const (
 	DefaultMaxPairs        = 6
 	DefaultMaxPairRows     = 250
-	DefaultMaxMultilateral = 5
+	DefaultMaxMultilateral = 4
 	DefaultUpcomingWeeks   = 4
 	MaxUpcomingWeeks       = 520
 )
@@ -177,7 +177,7 @@ func DefaultConfig() *Config {
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
 		Templates: TemplatesConfig{Dir: "templates"},
 		Notes:     NotesConfig{Dir: "notes"},
-		PDF: PDFConfig{MaxEvents: 20, MaxSummaries: 4, MaxParticipants: 12,
+		PDF: PDFConfig{MaxEvents: 20, MaxSummaries: 3, MaxParticipants: 12,
 			MaxPairs: DefaultMaxPairs, MaxPairRows: DefaultMaxPairRows, MaxMultilateral: DefaultMaxMultilateral,
 			UpcomingWeeks: DefaultUpcomingWeeks},
 		Dir: ".",
