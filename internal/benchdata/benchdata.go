@@ -13,21 +13,36 @@ import (
 	"testing"
 )
 
-var archives sync.Map // events → dir
+var archives sync.Map // archive{events, years} → dir
+
+type archive struct{ events, years int }
 
 // Archive returns the directory of a generated archive of n events (seed 1,
 // 5 years, eventgen's fixed end date), generating it when missing. Archives
-// are keyed by size only: delete $BENCH_DIR when cmd/eventgen changes.
+// are keyed by size and years only: delete $BENCH_DIR when cmd/eventgen
+// changes.
 func Archive(tb testing.TB, n int) string {
 	tb.Helper()
-	if d, ok := archives.Load(n); ok {
+	return ArchiveYears(tb, n, 5)
+}
+
+// ArchiveYears is Archive over the given number of years: the same number
+// of events over fewer years makes busier weeks.
+func ArchiveYears(tb testing.TB, n, years int) string {
+	tb.Helper()
+	key := archive{n, years}
+	if d, ok := archives.Load(key); ok {
 		return d.(string)
 	}
 	root := os.Getenv("BENCH_DIR")
 	if root == "" {
 		root = filepath.Join(os.TempDir(), "briefing-bench")
 	}
-	dir := filepath.Join(root, "events-"+strconv.Itoa(n))
+	name := "events-" + strconv.Itoa(n)
+	if years != 5 {
+		name += "-" + strconv.Itoa(years) + "y"
+	}
+	dir := filepath.Join(root, name)
 	if _, err := os.Stat(filepath.Join(dir, "config.toml")); err != nil {
 		if err := os.MkdirAll(root, 0o755); err != nil {
 			tb.Fatal(err)
@@ -37,7 +52,7 @@ func Archive(tb testing.TB, n int) string {
 			tb.Fatal(err)
 		}
 		defer os.RemoveAll(tmp)
-		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", "5", "--seed", "1", "--out", filepath.Join(tmp, "a"))
+		cmd := exec.Command("go", "run", "./cmd/eventgen", "--events", strconv.Itoa(n), "--years", strconv.Itoa(years), "--seed", "1", "--out", filepath.Join(tmp, "a"))
 		cmd.Dir = ModuleRoot(tb)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			tb.Fatalf("eventgen: %v\n%s", err, out)
@@ -50,7 +65,7 @@ func Archive(tb testing.TB, n int) string {
 			}
 		}
 	}
-	archives.Store(n, dir)
+	archives.Store(key, dir)
 	return dir
 }
 
