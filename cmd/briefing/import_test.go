@@ -94,3 +94,32 @@ func writeTestFile(t *testing.T, p, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestImportFormatsCheck imports each coded-event sample of
+// ../shared/data/real (GDELT 2.0 via linwoodc3/gdeltPyR, GDELT Project;
+// ICEWS via andybega/icews, Harvard Dataverse doi:10.7910/DVN/28075) and
+// runs check --strict on the result.
+func TestImportFormatsCheck(t *testing.T) {
+	real := os.Getenv("BRIEFING_REAL_DATA")
+	if real == "" {
+		real = filepath.Join("..", "..", "..", "shared", "data", "real")
+	}
+	for _, tc := range []struct{ format, file string }{
+		{"gdelt", "gdelt2_events_sample_2017.csv"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			file, _ := filepath.Abs(filepath.Join(real, tc.file))
+			if _, err := os.Stat(file); err != nil {
+				t.Skipf("real sample absent (../shared/data/real beside the repository): %v", err)
+			}
+			dir := example(t)
+			r := runBriefing(t, dir, nil, "import", tc.format, file)
+			if r.code != 0 || !strings.Contains(r.stderr, "import "+tc.format+": ") {
+				t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+			}
+			if r := runBriefing(t, dir, nil, "check", "--strict"); r.code != 0 {
+				t.Fatalf("check --strict: exit %d\n%s", r.code, r.stderr)
+			}
+		})
+	}
+}

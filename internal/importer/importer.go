@@ -31,7 +31,7 @@ import (
 )
 
 // Formats are the formats `briefing import` reads.
-var Formats = []string{"csv"}
+var Formats = []string{"csv", "gdelt"}
 
 // Options is one import.
 type Options struct {
@@ -242,6 +242,8 @@ func Run(opt *Options) (*Result, error) {
 			return nil, fmt.Errorf("csv needs a mapping file (--map)")
 		}
 		read = opt.Map.read
+	case "gdelt":
+		read = readGDELT
 	default:
 		return nil, fmt.Errorf("unknown format %q; formats: %s", opt.Format, strings.Join(Formats, ", "))
 	}
