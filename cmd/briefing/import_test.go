@@ -106,6 +106,7 @@ func TestImportFormatsCheck(t *testing.T) {
 	}
 	for _, tc := range []struct{ format, file string }{
 		{"gdelt", "gdelt2_events_sample_2017.csv"},
+		{"icews", "icews_events.2018.sample.tab"},
 	} {
 		t.Run(tc.format, func(t *testing.T) {
 			file, _ := filepath.Abs(filepath.Join(real, tc.file))

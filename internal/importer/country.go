@@ -37,7 +37,7 @@ var aliases = map[string]string{
 	"swaziland": "SWZ", "eswatini": "SWZ",
 	"east timor": "TLS", "timor leste": "TLS", "timor-leste": "TLS",
 	"holy see": "VAT", "vatican city": "VAT", "vatican": "VAT",
-	"palestine": "PSE", "state of palestine": "PSE", "palestinian authority": "PSE", "occupied palestinian territory": "PSE", "palestinian territories": "PSE", "west bank": "PSE", "gaza strip": "PSE",
+	"palestine": "PSE", "state of palestine": "PSE", "palestinian authority": "PSE", "occupied palestinian territory": "PSE", "palestinian territory, occupied": "PSE", "palestinian territories": "PSE", "west bank": "PSE", "gaza strip": "PSE",
 	"bosnia": "BIH", "bosnia-herzegovina": "BIH",
 	"brunei darussalam": "BRN",
 	"kyrgyz republic":   "KGZ", "kirghizia": "KGZ",

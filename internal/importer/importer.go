@@ -31,7 +31,7 @@ import (
 )
 
 // Formats are the formats `briefing import` reads.
-var Formats = []string{"csv", "gdelt"}
+var Formats = []string{"csv", "gdelt", "icews"}
 
 // Options is one import.
 type Options struct {
@@ -134,6 +134,15 @@ type collector struct {
 	opt    *Options
 	res    *Result
 	events map[string]*event
+	rsv    *Resolver
+}
+
+// resolver resolves country names through the options' table.
+func (c *collector) resolver() *Resolver {
+	if c.rsv == nil {
+		c.rsv = NewResolver(c.opt.Table)
+	}
+	return c.rsv
 }
 
 func (c *collector) skip(reason string) { c.res.Skipped[reason]++ }
@@ -244,6 +253,8 @@ func Run(opt *Options) (*Result, error) {
 		read = opt.Map.read
 	case "gdelt":
 		read = readGDELT
+	case "icews":
+		read = readICEWS
 	default:
 		return nil, fmt.Errorf("unknown format %q; formats: %s", opt.Format, strings.Join(Formats, ", "))
 	}
