@@ -132,12 +132,14 @@ func gdeltRow(c *collector, rs rows, f []string, cols *gdeltCols) {
 		c.bad(Problem{Pos: rs.Pos(cols.date), Column: name(cols.date), Reason: "bad date", Msg: fmt.Sprintf("%q is not a date like 20170701", d)})
 		return
 	}
-	rec := &Record{NativeID: strings.TrimSpace(f[cols.id]), Date: date, Kind: kind, Countries: countries,
-		Location: strings.TrimSpace(f[cols.place])}
+	// The fields are substrings of the row's line: the strings kept are
+	// cloned, so that a kept URL does not keep its whole line alive.
+	rec := &Record{NativeID: strings.Clone(strings.TrimSpace(f[cols.id])), Date: date, Kind: kind, Countries: countries,
+		Location: strings.Clone(strings.TrimSpace(f[cols.place]))}
 	rec.Title = fmt.Sprintf("%s and %s: %s", countryName(c, countries[0]), countryName(c, countries[1]), strings.ToLower(what[:1])+what[1:])
 	rec.Summary = fmt.Sprintf("Coded by GDELT from news reports: CAMEO %s (%s), %s → %s.", code, what,
 		strings.TrimSpace(f[cols.a1name]), strings.TrimSpace(f[cols.a2name]))
-	if u := strings.TrimSpace(f[cols.url]); u != "" {
+	if u := strings.Clone(strings.TrimSpace(f[cols.url])); u != "" {
 		pu, err := url.Parse(u)
 		if err != nil || (pu.Scheme != "http" && pu.Scheme != "https") || pu.Host == "" {
 			c.bad(Problem{Pos: rs.Pos(cols.url), Column: name(cols.url), Reason: "bad url", Msg: fmt.Sprintf("%q is not an absolute http(s) URL", u)})

@@ -127,6 +127,7 @@ type event struct {
 	key  string
 	rows int
 	id   string
+	seen map[string]bool // source keys, once there are many sources
 }
 
 // collector receives the rows of every file.
@@ -195,7 +196,22 @@ func (c *collector) add(r *Record) {
 		e.End = r.End
 	}
 	for _, s := range r.Sources {
-		if !slices.ContainsFunc(e.Sources, func(x Source) bool { return sameSource(x, s) }) {
+		if e.seen == nil {
+			// A GDELT event can gather thousands of articles: past a few,
+			// look sources up in a set rather than the list.
+			if !slices.ContainsFunc(e.Sources, func(x Source) bool { return sourceKey(x) == sourceKey(s) }) {
+				e.Sources = append(e.Sources, s)
+			}
+			if len(e.Sources) > 8 {
+				e.seen = make(map[string]bool, 2*len(e.Sources))
+				for _, x := range e.Sources {
+					e.seen[sourceKey(x)] = true
+				}
+			}
+			continue
+		}
+		if k := sourceKey(s); !e.seen[k] {
+			e.seen[k] = true
 			e.Sources = append(e.Sources, s)
 		}
 	}
@@ -222,11 +238,14 @@ func eventKey(r *Record) string {
 	return r.Date.Format("20060102") + "|" + r.Kind + "|" + strings.Join(cs, ",")
 }
 
-func sameSource(a, b Source) bool {
-	if a.URL != "" || b.URL != "" {
-		return a.URL == b.URL
+// sourceKey is what makes two sources one: the URL, else the title and
+// publisher (ignoring case).
+func sourceKey(s Source) string {
+	if s.URL != "" {
+		return s.URL // no copy: the set shares the source's string
 	}
-	return strings.EqualFold(a.Title, b.Title) && strings.EqualFold(a.Publisher, b.Publisher)
+	// Starts with a NUL, which no URL does.
+	return "\x00" + strings.ToLower(s.Title) + "\x00" + strings.ToLower(s.Publisher)
 }
 
 // input is one file given to import, read whole for its checksum only
