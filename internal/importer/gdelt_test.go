@@ -137,3 +137,34 @@ func TestGDELTReal(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestREADMEQueries keeps the README's BigQuery and Spark SQL (not run:
+// no network) selecting the 61 columns this reader expects, in order.
+func TestREADMEQueries(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	cut := func(from, to string) string {
+		i := strings.Index(s, from)
+		if i < 0 {
+			t.Fatalf("README has no %q", from)
+		}
+		j := strings.Index(s[i+len(from):], to)
+		if j < 0 {
+			t.Fatalf("README has no %q after %q", to, from)
+		}
+		return s[i+len(from) : i+len(from)+j]
+	}
+	var bq, spark []string
+	for _, c := range strings.Split(cut("AS\nSELECT\n", "\nFROM `gdelt-bq.gdeltv2.events_partitioned`"), ",") {
+		bq = append(bq, strings.TrimSpace(c))
+	}
+	for _, c := range strings.Split(cut("CREATE TEMPORARY VIEW gdelt (\n", "\n) USING csv"), ",") {
+		spark = append(spark, strings.TrimSuffix(strings.TrimSpace(c), " STRING"))
+	}
+	if !slices.Equal(bq, gdeltColumns) || !slices.Equal(spark, gdeltColumns) {
+		t.Errorf("README's queries do not list the GDELT 2.0 columns in order:\nBigQuery %v\nSpark %v", bq, spark)
+	}
+}
