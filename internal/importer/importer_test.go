@@ -533,7 +533,7 @@ func TestXLSX(t *testing.T) {
 		{"date", "a", "b", "what", "title", "publisher", "url"},
 		{"2025-10-20", "Georgia", "Azerbaijan", "talks", "Talks in Tbilisi", "Agenda.ge", "https://agenda.ge/1"},
 		{"2025-10-21", "GEO", "Narnia", "talks", "Unknown", "P", "https://p.org/"},
-		{"2025-10-22", "GEO", "ARM", "signing"}, // trailing empty cells
+		{time.Date(2025, 10, 22, 0, 0, 0, 0, time.UTC), "GEO", "ARM", "signing", "Deal"}, // a date cell; trailing empty cells
 	}
 	for i, r := range rows {
 		if err := f.SetSheetRow("Events", "A"+strconv.Itoa(i+1), &r); err != nil {
@@ -554,15 +554,36 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Rows != 3 || res.Bads != 2 || !strings.HasSuffix(res.Bad[0].String(), `events.xlsx:3:3: column b: "Narnia" is not a known country name or code`) ||
-		!strings.HasSuffix(res.Bad[1].String(), "events.xlsx:4:1: the title template gives an empty title") {
+	if res.Rows != 3 || res.Bads != 1 || !strings.HasSuffix(res.Bad[0].String(), `events.xlsx:3:3: column b: "Narnia" is not a known country name or code`) {
 		t.Errorf("rows %d, bad %v", res.Rows, res.Bad)
 	}
-	if ev := readOut(t, opt.OutDir); len(ev) != 1 {
-		t.Errorf("%d events, want 1", len(ev))
+	ev := readOut(t, opt.OutDir)
+	var dates []string
+	for _, e := range ev {
+		dates = append(dates, e.Date.Format(time.DateOnly)+" "+e.Kind)
+	}
+	slices.Sort(dates)
+	if !slices.Equal(dates, []string{"2025-10-20 meeting", "2025-10-22 agreement"}) {
+		t.Errorf("events %v; want the date cell read as 2025-10-22", dates)
 	}
 	opt.Sheet = "Nope"
 	if _, err := Run(opt); err == nil || !strings.Contains(err.Error(), `no sheet "Nope" (--sheet); the workbook has: [Sheet1 Events]`) {
 		t.Errorf("unknown sheet: %v", err)
+	}
+}
+
+// TestSeparator: a semicolon-separated export (as European spreadsheets
+// write CSV) through the mapping's separator; a tab in a quoted header
+// field does not fool it into tab-separated reading.
+func TestSeparator(t *testing.T) {
+	csv := "date;a;b;what;\"ti\ttle\";publisher;url\n2025-10-20;GEO;AZE;talks;Talks;P;https://p.org/1\n"
+	opt := reportsOptions(t, csv, strings.Replace(reportsMap, `title = "{{.title}}"`, "separator = \"semicolon\"\ntitle = \"{{index . \\\"ti\\\\ttle\\\"}}\"", 1))
+	res, err := Run(opt)
+	if err != nil || res.Events != 1 {
+		t.Fatalf("%v, %+v", err, res)
+	}
+	if _, err := LoadMapping(writeFile(t, t.TempDir(), "m.toml", "separator = \"pipe\"\n"+reportsMap), NewResolver(table)); err == nil ||
+		!strings.Contains(err.Error(), `separator: "pipe" is not one of comma, semicolon, tab`) {
+		t.Errorf("bad separator: %v", err)
 	}
 }

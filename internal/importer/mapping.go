@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -24,6 +25,7 @@ type Mapping struct {
 	Date       string            `toml:"date"`        // column
 	EndDate    string            `toml:"end_date"`    // column
 	DateFormat string            `toml:"date_format"` // Go layout; default 2006-01-02 (20060102 too)
+	Separator  string            `toml:"separator"`   // comma, semicolon or tab; default: tab if the first line has one, else comma
 	Countries  []string          `toml:"countries"`   // columns: codes or English names
 	Host       string            `toml:"host"`        // column
 	Kind       string            `toml:"kind"`        // a kind, for every row
@@ -122,6 +124,9 @@ func LoadMapping(path string, res *Resolver) (*Mapping, error) {
 				errs.Add(pos, "", "kind_values."+toml.Key{v}.String(), "%q is not a kind; kinds: %s (or \"\" to skip such rows)", k, kindList())
 			}
 		}
+	}
+	if m.Separator != "" && separators[m.Separator] == 0 {
+		errs.Add(pos, "", "separator", "%q is not one of comma, semicolon, tab", m.Separator)
 	}
 	if m.Status != "" && !slices.Contains(pipeline.Statuses, m.Status) {
 		errs.Add(pos, "", "status", "%q is not one of %s", m.Status, strings.Join(pipeline.Statuses, ", "))
@@ -282,6 +287,11 @@ func (m *Mapping) read(c *collector, path string, r io.Reader) error {
 			return err
 		}
 		rs = x
+	} else if sep := separators[m.Separator]; sep == '\t' {
+		rs = newTSV(path, r)
+	} else if sep != 0 {
+		rs = newCSV(path, r)
+		rs.(*csvRows).r.Comma = sep
 	} else {
 		rs = sniff(path, r)
 	}
@@ -388,10 +398,24 @@ func (r *rowCtx) date(col, layout string, required bool) (time.Time, bool) {
 	return t, true
 }
 
+// separators are the mapping's names for field separators.
+var separators = map[string]rune{"comma": ',', "semicolon": ';', "tab": '\t'}
+
+// excelEpoch is day 0 of Excel's 1900 date system as it counts (it holds
+// 1900 a leap year, so serials from 61 on count from here).
+var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
 func parseDate(s, layout string) (time.Time, error) {
 	if layout != "" {
 		t, err := time.Parse(layout, s)
 		return civil(t), err
+	}
+	// A spreadsheet's date: its serial day number, perhaps with a time
+	// of day as the fraction ("45950" or "45950.5").
+	if whole, _, _ := strings.Cut(s, "."); len(whole) >= 1 && len(whole) <= 5 && allDigits(whole) {
+		if n, err := strconv.Atoi(whole); err == nil && n >= 61 {
+			return excelEpoch.AddDate(0, 0, n), nil
+		}
 	}
 	for _, l := range []string{"2006-01-02", "20060102"} {
 		if t, err := time.Parse(l, s); err == nil {
@@ -399,6 +423,15 @@ func parseDate(s, layout string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("not a date")
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func civil(t time.Time) time.Time {

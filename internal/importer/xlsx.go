@@ -44,7 +44,10 @@ func newXLSX(file string, r io.Reader, sheet string) (*xlsxRows, error) {
 func (x *xlsxRows) Next() ([]string, error) {
 	for x.rows.Next() {
 		x.line++
-		cols, err := x.rows.Columns()
+		// Raw values: a date is its serial number whatever the cell's
+		// display format (parseDate reads serials), a number has no
+		// thousands separators.
+		cols, err := x.rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, formatError(pipeline.Position{File: x.file, Line: x.line}, "%v", err)
 		}
