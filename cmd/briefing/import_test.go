@@ -124,3 +124,23 @@ func TestImportFormatsCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestImportOutDir: the default --out-dir is beside the config file, not
+// the working directory; an explicit one is taken as given.
+func TestImportOutDir(t *testing.T) {
+	dir := example(t)
+	mapping, _ := filepath.Abs(filepath.Join("..", "..", "examples", "import", "us-travels.toml"))
+	excerpt, _ := filepath.Abs(filepath.Join("..", "..", "internal", "importer", "testdata", "us-travels-excerpt.csv"))
+	work := t.TempDir()
+	r := runBriefing(t, work, nil, "import", "csv", "--config", filepath.Join(dir, "config.toml"), "--map", mapping, excerpt)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "input", "imported", "csv", "2003", "week-04.toml")); err != nil {
+		t.Errorf("not beside the config: %v\n%s", err, r.stderr)
+	}
+	r = runBriefing(t, work, nil, "import", "csv", "--map", mapping, "--out-dir", "elsewhere", excerpt)
+	if _, err := os.Stat(filepath.Join(work, "elsewhere", "2003", "week-04.toml")); r.code != 0 || err != nil {
+		t.Errorf("--out-dir: exit %d, %v\n%s", r.code, err, r.stderr)
+	}
+}
