@@ -587,3 +587,18 @@ func TestSeparator(t *testing.T) {
 		t.Errorf("bad separator: %v", err)
 	}
 }
+
+// TestSummaryParagraphs: a multi-line cell keeps its paragraphs in the
+// summary, while a title's whitespace is collapsed.
+func TestSummaryParagraphs(t *testing.T) {
+	csv := "date,a,b,what,title,publisher,url\n2025-10-20,GEO,AZE,talks,\"Talks\n  in Tbilisi\",\"First.\n\nSecond.\",https://p.org/1\n"
+	opt := reportsOptions(t, csv, strings.Replace(reportsMap, `title = "{{.title}}"`, "title = \"{{.title}}\"\nsummary = \"{{.publisher}}\"", 1))
+	if _, err := Run(opt); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range readOut(t, opt.OutDir) {
+		if e.Title != "Talks in Tbilisi" || e.Summary != "First.\n\nSecond." {
+			t.Errorf("title %q, summary %q", e.Title, e.Summary)
+		}
+	}
+}

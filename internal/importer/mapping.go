@@ -448,6 +448,10 @@ func (m *Mapping) exec(r *rowCtx, field string, row map[string]string) (string, 
 		r.bad("", "template error", "%s: %v", field, err)
 		return "", false
 	}
+	if field == "summary" {
+		// Paragraphs stay; only the ends are trimmed.
+		return strings.TrimSpace(b.String()), true
+	}
 	return strings.Join(strings.Fields(b.String()), " "), true
 }
 
