@@ -131,7 +131,7 @@ func cmdImport(c *cli.Context, format string) error {
 	log := logx.New(c.App.ErrWriter, logx.Options{Format: c.String("log-format"), Quiet: c.Bool("quiet"), Verbose: c.Bool("verbose")})
 	r, err := importer.Run(opt)
 	if r != nil && (err == nil || !opt.Strict) {
-		reportRows(log, r)
+		reportRows(log, r, c.String("log-format") == "json")
 	}
 	if err == nil {
 		if len(r.Skipped) > 0 {
@@ -152,9 +152,18 @@ func cmdImport(c *cli.Context, format string) error {
 // reportRows prints the rows that could not be used: the first
 // importer.MaxShown in full, then counts by reason, then the unresolved
 // countries with their counts and first rows.
-func reportRows(log *slog.Logger, r *importer.Result) {
+func reportRows(log *slog.Logger, r *importer.Result, json bool) {
 	for _, p := range r.Bad {
-		log.Warn(p.String())
+		if !json {
+			log.Warn(p.String())
+			continue
+		}
+		// Machines get the parts as fields, as a failed run's problems.
+		attrs := []any{"file", p.Pos.File, "line", p.Pos.Line, "col", p.Pos.Col, "reason", p.Reason}
+		if p.Column != "" {
+			attrs = append(attrs, "column", p.Column)
+		}
+		log.Warn(p.String(), attrs...)
 	}
 	if r.Bads > 0 {
 		log.Warn(fmt.Sprintf("%s could not be used: %s", plural(r.Bads, "row"), byReason(r.BadCount)))

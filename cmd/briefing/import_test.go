@@ -144,3 +144,16 @@ func TestImportOutDir(t *testing.T) {
 		t.Errorf("--out-dir: exit %d, %v\n%s", r.code, err, r.stderr)
 	}
 }
+
+// TestImportJSONLog: with --log-format json a bad row's warning carries
+// its file, line, column and reason as fields.
+func TestImportJSONLog(t *testing.T) {
+	dir := example(t)
+	writeTestFile(t, filepath.Join(dir, "map.toml"), "date = \"date\"\ncountries = [\"a\", \"b\"]\nkind = \"meeting\"\ntitle = \"{{.title}}\"\n")
+	writeTestFile(t, filepath.Join(dir, "rows.csv"), "date,a,b,title\n2025-13-01,GEO,AZE,Bad\n")
+	r := runBriefing(t, dir, nil, "--log-format", "json", "import", "csv", "--map", "map.toml", "rows.csv")
+	want := `"file":"rows.csv","line":2,"col":1,"reason":"bad date","column":"date"`
+	if r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("exit %d, want %s in\n%s", r.code, want, r.stderr)
+	}
+}
