@@ -74,6 +74,7 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", "csv", "--map", "map.toml", "rows.csv", "--strict"}, 2, "flags go before the files"},
 		{[]string{"import", "csv", "--map", "map.toml", "--strict", "rows.csv"}, 1, `rows.csv:3:1: column date: "2025-13-01" is not a date`},
 		{[]string{"import", "csv", "--map", "map.toml", "missing.csv"}, 1, "missing.csv: no such file or directory"},
+		{[]string{"import", "csv", "--map", "map.toml", "--out-dir", "rows.csv/out", "rows.csv"}, 3, "cannot read rows.csv/out/2025/week-43.toml to compare: not a directory"},
 		{[]string{"import", "csv", "--map", "map.toml", "rows.csv"}, 0, "1 row could not be used: bad date 1"},
 	} {
 		r := runBriefing(t, dir, nil, tc.args...)

@@ -194,7 +194,7 @@ func writeFiles(opt *Options, files []outFile, res *Result) error {
 		case errors.Is(err, fs.ErrNotExist):
 			todo = append(todo, f)
 		case err != nil:
-			return fmt.Errorf("%s: %w", f.path, unwrapPath(err))
+			return fmt.Errorf("cannot read %s to compare: %w", f.path, unwrapPath(err))
 		case bytes.Equal(old, f.data):
 			res.Unchanged = append(res.Unchanged, f.path)
 		default:
@@ -217,7 +217,7 @@ func writeFiles(opt *Options, files []outFile, res *Result) error {
 	for _, f := range todo {
 		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
 			cleanup()
-			return fmt.Errorf("%s: %w", filepath.Dir(f.path), unwrapPath(err))
+			return fmt.Errorf("cannot create %s: %w", filepath.Dir(f.path), unwrapPath(err))
 		}
 		t, err := writeTemp(f)
 		if err != nil {
@@ -229,7 +229,7 @@ func writeFiles(opt *Options, files []outFile, res *Result) error {
 	for i, f := range todo {
 		if err := os.Rename(temps[i], f.path); err != nil {
 			cleanup()
-			return fmt.Errorf("%s: %w", f.path, unwrapPath(err))
+			return fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
 		}
 		res.Written = append(res.Written, f.path)
 	}
@@ -239,7 +239,7 @@ func writeFiles(opt *Options, files []outFile, res *Result) error {
 func writeTemp(f outFile) (string, error) {
 	t, err := os.CreateTemp(filepath.Dir(f.path), "."+filepath.Base(f.path)+".*.tmp")
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", filepath.Dir(f.path), unwrapPath(err))
+		return "", fmt.Errorf("cannot write in %s: %w", filepath.Dir(f.path), unwrapPath(err))
 	}
 	_, err = t.Write(f.data)
 	if err == nil {
@@ -253,7 +253,7 @@ func writeTemp(f outFile) (string, error) {
 	}
 	if err != nil {
 		os.Remove(t.Name())
-		return "", fmt.Errorf("%s: %w", f.path, unwrapPath(err))
+		return "", fmt.Errorf("cannot write %s: %w", f.path, unwrapPath(err))
 	}
 	return t.Name(), nil
 }
