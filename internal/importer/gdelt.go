@@ -39,6 +39,13 @@ var cameoCountries = map[string]string{
 // notStates are codes in the country table that are not states.
 var notStates = map[string]bool{"IGO": true, "NGO": true, "EUR": true, "UNO": true}
 
+// cameoRegions are CAMEO's regional actor codes (CAMEO manual, country
+// codes): not states, so not countries of an event, and not reported.
+var cameoRegions = map[string]bool{"AFR": true, "ASA": true, "BLK": true, "CRB": true, "CAU": true, "CFR": true,
+	"CAS": true, "CEU": true, "EIN": true, "EAF": true, "EEU": true, "EUR": true, "LAM": true, "MEA": true, "MDT": true,
+	"NAF": true, "NMR": true, "PGS": true, "SCN": true, "SAM": true, "SAS": true, "SEA": true, "SAF": true, "WAF": true,
+	"WST": true}
+
 // gdeltCols are the indexes of the columns read, by name.
 type gdeltCols struct {
 	id, date, a1name, a1, a2name, a2, code, place, added, url int
@@ -109,7 +116,7 @@ func gdeltRow(c *collector, rs rows, f []string, cols *gdeltCols) {
 		return
 	}
 	var countries []string
-	for _, i := range []int{cols.a1, cols.a2} {
+	for n, i := range []int{cols.a1, cols.a2} {
 		// Actor country codes are CAMEO codes, mostly ISO alpha-3; the
 		// *Geo_CountryCode columns are FIPS 10-4 and are never read as
 		// countries ("GG" is Georgia in FIPS, Guernsey in ISO).
@@ -117,8 +124,14 @@ func gdeltRow(c *collector, rs rows, f []string, cols *gdeltCols) {
 		if iso, ok := cameoCountries[cc]; ok {
 			cc = iso
 		}
-		if cc == "" || notStates[cc] || !c.opt.Table.Known(cc) || slices.Contains(countries, cc) {
+		if cc == "" || notStates[cc] || cameoRegions[cc] || slices.Contains(countries, cc) {
 			continue
+		}
+		if !c.opt.Table.Known(cc) {
+			// A code nothing knows (Kosovo's KSV): reported, so that it can
+			// be given a name in the config's [countries].
+			c.unresolved(strings.Clone(cc), rs.Pos(i), []string{"Actor1CountryCode", "Actor2CountryCode"}[n])
+			return
 		}
 		countries = append(countries, cc)
 	}

@@ -45,6 +45,7 @@ func TestGDELT(t *testing.T) {
 		gdeltRowOf("9", "20171003", "USA", "RUS", "X40", "https://x.org/i"),
 		gdeltRowOf("10", "20171004", "GEO", "AZE", "062", "https://x.org/j"),
 		gdeltRowOf("11", "20171004", "IGO", "AZE", "062", "https://x.org/k"),
+		gdeltRowOf("12", "20171004", "KSV", "SRB", "040", "https://x.org/l"),
 	}
 	var b strings.Builder
 	for _, r := range rows {
@@ -56,7 +57,7 @@ func TestGDELT(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Rows != 11 || res.Events != 3 || res.MergedRows != 2 || res.MergedEvents != 1 ||
+	if res.Rows != 12 || res.Events != 3 || res.Unresolved["KSV"] == nil || res.MergedRows != 2 || res.MergedEvents != 1 ||
 		res.Skipped["fewer than two distinct state countries"] != 3 || res.Skipped[skipConflict] != 1 || res.Skipped[skipNoPLOVER] != 1 {
 		t.Errorf("rows %d events %d merged %d→%d skipped %v", res.Rows, res.Events, res.MergedRows, res.MergedEvents, res.Skipped)
 	}
@@ -67,6 +68,7 @@ func TestGDELT(t *testing.T) {
 	want := []string{
 		`20171004.export.CSV:8:3: column SQLDATE: "2017-10-03" is not a date like 20170701`,
 		`20171004.export.CSV:9:` + colOf(rows[8], "EventCode") + `: column EventCode: "X40" is not a CAMEO event code`,
+		`20171004.export.CSV:12:` + colOf(rows[11], "Actor1CountryCode") + `: column Actor1CountryCode: "KSV" is not a known country name or code`,
 	}
 	if !slices.Equal(bad, want) {
 		t.Errorf("bad rows:\n%s\nwant\n%s", strings.Join(bad, "\n"), strings.Join(want, "\n"))
