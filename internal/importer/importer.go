@@ -312,8 +312,7 @@ func Run(opt *Options) (*Result, error) {
 			res.MergedEvents++
 		}
 	}
-	files := render(opt, inputs, events)
-	if err := writeFiles(opt, files, res); err != nil {
+	if err := writeFiles(opt, inputs, events, res); err != nil {
 		return res, err
 	}
 	return res, nil
