@@ -496,6 +496,15 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+// TestResolveConfigNames: a code the config adds resolves by its name,
+// which is how a project imports a historical state.
+func TestResolveConfigNames(t *testing.T) {
+	r := NewResolver(country.New(map[string]string{"SUN": "U.S.S.R."}))
+	if got := r.Resolve("U.S.S.R."); got != "SUN" {
+		t.Errorf("Resolve(U.S.S.R.) = %q, want SUN", got)
+	}
+}
+
 func TestMappingErrors(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct{ name, text, want string }{
