@@ -110,6 +110,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 				ArgsUsage: "[DIR]",
 				Action:    cmdInit,
 			},
+			importCommand(),
 		},
 	}
 	for _, cmd := range app.Commands {
