@@ -35,6 +35,9 @@ func toolVersion() string {
 // for the messages of a failed run (exitCode).
 const logFormatKey = "log-format"
 
+// logOptionsKey is where resolveGlobals records the global flags.
+const logOptionsKey = "log-options"
+
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	configFlag := &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: ./config.toml if present)"}
 	strictFlag := &cli.BoolFlag{Name: "strict", Usage: "treat warnings (unknown focus areas, missing glyphs) as errors"}
@@ -50,21 +53,8 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 		HideHelpCommand: true,
 		Metadata:        map[string]any{},
 		Suggest:         true,
-		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-			&cli.BoolFlag{Name: "verbose", Usage: "print each stage with its duration"},
-			&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log format: text or json"},
-		},
-		Before: func(c *cli.Context) error {
-			if f := c.String("log-format"); f != "text" && f != "json" {
-				return usagef("--log-format %q: must be text or json", f)
-			}
-			if c.Bool("quiet") && c.Bool("verbose") {
-				return usagef("--quiet and --verbose cannot be used together")
-			}
-			c.App.Metadata[logFormatKey] = c.String("log-format")
-			return nil
-		},
+		Flags:           globalFlags(),
+		Before:          resolveGlobals,
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return usagef("%v", err)
 		},
@@ -112,10 +102,64 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 			},
 		},
 	}
+	// Every command, present and future, takes the global flags after its
+	// name too (`briefing build --verbose`), as cobra-style tools do.
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
+		cmd.Flags = append(cmd.Flags, globalFlags()...)
+		cmd.Before = resolveGlobals
 	}
 	return app
+}
+
+// globalFlags are the flags every command takes, before or after its
+// name. Each call makes new flags: urfave/cli keeps state in them.
+func globalFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only", Category: "global"},
+		&cli.BoolFlag{Name: "verbose", Usage: "print each stage with its duration (DEBUG records in JSON logs)", Category: "global"},
+		&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log `FORMAT`: text or json", Category: "global"},
+	}
+}
+
+// resolveGlobals reads the global flags from every level of the command
+// line, the command's over the app's, checks them, and keeps them in the
+// app's Metadata for newContext and for the messages of a failed run
+// (exitCode). It is the Before of the app and of every command, so a bad
+// value is a usage error wherever it was given.
+func resolveGlobals(c *cli.Context) error {
+	o := logx.Options{Format: "text"}
+	lineage := c.Lineage()
+	for i := len(lineage) - 1; i >= 0; i-- { // from the app down
+		lc := lineage[i]
+		for _, name := range lc.LocalFlagNames() {
+			switch name {
+			case "quiet", "q":
+				o.Quiet = lc.Bool("quiet")
+			case "verbose":
+				o.Verbose = lc.Bool("verbose")
+			case "log-format":
+				o.Format = lc.String("log-format")
+			}
+		}
+	}
+	if o.Format != "text" && o.Format != "json" {
+		return usagef("--log-format %q: must be text or json", o.Format)
+	}
+	if o.Quiet && o.Verbose {
+		return usagef("--quiet and --verbose cannot be used together")
+	}
+	c.App.Metadata[logFormatKey] = o.Format
+	c.App.Metadata[logOptionsKey] = o
+	return nil
+}
+
+// logOptions are the run's global flags, once resolveGlobals has read them.
+func logOptions(c *cli.Context) logx.Options {
+	if o, ok := c.App.Metadata[logOptionsKey].(logx.Options); ok {
+		return o
+	}
+	return logx.Options{Format: "text"}
 }
 
 // newContext loads the config and applies the flags common to all commands.
@@ -149,18 +193,15 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 			return nil, err
 		}
 	}
+	lo := logOptions(c)
 	ctx := &pipeline.Context{
 		Context:     context.Background(),
 		Options:     opt,
 		Config:      cfg,
 		Diagnostics: cfgErrs,
-		Log: logx.New(c.App.ErrWriter, logx.Options{
-			Format:  c.String("log-format"),
-			Quiet:   c.Bool("quiet"),
-			Verbose: c.Bool("verbose"),
-		}),
+		Log:         logx.New(c.App.ErrWriter, lo),
 	}
-	if !c.Bool("quiet") && c.String("log-format") == "text" && progress.Enabled(c.App.ErrWriter, getenv) {
+	if !lo.Quiet && lo.Format == "text" && progress.Enabled(c.App.ErrWriter, getenv) {
 		ctx.Progress = progress.Bars(c.App.ErrWriter, getenv("NO_COLOR") != "")
 	}
 	if len(cfgErrs) > 0 {

@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/briefing-tool/briefing"
+	"github.com/briefing-tool/briefing/internal/logx"
 	"github.com/briefing-tool/briefing/internal/stages"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/templates"
@@ -205,6 +206,7 @@ func cmdInit(c *cli.Context) error {
 	if dir == "" {
 		dir = "."
 	}
+	log := logx.New(c.App.ErrWriter, logOptions(c))
 	files := map[string][]byte{}
 	read := func(fsys fs.FS, name, target string) error {
 		b, err := fs.ReadFile(fsys, name)
@@ -256,12 +258,12 @@ func cmdInit(c *cli.Context) error {
 		if err != nil {
 			return initError(err)
 		}
-		fmt.Fprintf(c.App.ErrWriter, "briefing: created %s\n", path)
+		log.Info("created " + path)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "output"), 0o755); err != nil {
 		return initError(err)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "briefing: next: cd %s && briefing check && briefing build\n", dir)
+	log.Info(fmt.Sprintf("next: cd %s && briefing check && briefing build", dir))
 	return nil
 }
 

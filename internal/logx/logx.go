@@ -60,7 +60,9 @@ func (h *textHandler) Handle(_ context.Context, r slog.Record) error {
 	}
 	b.WriteString(r.Message)
 	write := func(a slog.Attr) bool {
-		if a.Key == "stage" { // the message says it; JSON logs keep it
+		// An INFO line's message says what it is about ("loaded",
+		// "rendered pdf"); a DEBUG line ("stage done") needs the stage.
+		if a.Key == "stage" && r.Level > slog.LevelDebug { // JSON logs keep it
 			return true
 		}
 		fmt.Fprintf(&b, " %s=%v", a.Key, a.Value)

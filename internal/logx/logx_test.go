@@ -15,7 +15,7 @@ func TestText(t *testing.T) {
 	}{
 		{"default", Options{}, "briefing: loaded files=3\nbriefing: warning: input/a.toml:3: focus_areas: unknown\n"},
 		{"quiet", Options{Quiet: true}, ""},
-		{"verbose", Options{Verbose: true}, "briefing: stage done duration_ms=1.5\nbriefing: loaded files=3\nbriefing: warning: input/a.toml:3: focus_areas: unknown\n"},
+		{"verbose", Options{Verbose: true}, "briefing: stage done stage=load duration_ms=1.5\nbriefing: loaded files=3\nbriefing: warning: input/a.toml:3: focus_areas: unknown\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,112 @@
+package main
+
+// Global flags anywhere (issue #16, point 1).
+
+import (
+	"encoding/json"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestGlobalFlagsAnywhere runs every command with each global flag before
+// and after the command's name: both places give the same exit code and
+// the same log, and the flag does what it says.
+func TestGlobalFlagsAnywhere(t *testing.T) {
+	t.Parallel()
+	commands := [][]string{
+		{"build", "--out", "out"},
+		{"check"},
+		{"summary"},
+		{"init", "proj"},
+	}
+	flags := [][]string{{"--quiet"}, {"-q"}, {"--verbose"}, {"--log-format", "json"}, {"--log-format=json"}}
+	for _, cmd := range commands {
+		for _, flag := range flags {
+			t.Run(cmd[0]+" "+strings.Join(flag, " "), func(t *testing.T) {
+				t.Parallel()
+				var got [2]result
+				for i, args := range [][]string{
+					append(append(append([]string{}, flag...), cmd[0]), cmd[1:]...), // briefing --flag cmd
+					append(append([]string{cmd[0]}, flag...), cmd[1:]...),           // briefing cmd --flag
+				} {
+					dir := t.TempDir()
+					if cmd[0] != "init" {
+						dir = example(t)
+					}
+					got[i] = runBriefing(t, dir, []string{epoch}, args...)
+					if got[i].code != ExitOK {
+						t.Fatalf("briefing %s: exit %d\n%s", strings.Join(args, " "), got[i].code, got[i].stderr)
+					}
+				}
+				before, after := normalizeLog(got[0].stderr), normalizeLog(got[1].stderr)
+				if before != after {
+					t.Errorf("flag before the command:\n%s\nafter it:\n%s", before, after)
+				}
+				if got[0].stdout != got[1].stdout {
+					t.Errorf("stdout differs:\n%s\n%s", got[0].stdout, got[1].stdout)
+				}
+				log := got[1].stderr
+				switch flag[0] {
+				case "--quiet", "-q":
+					if log != "" {
+						t.Errorf("--quiet printed:\n%s", log)
+					}
+				case "--verbose":
+					if cmd[0] != "init" && !strings.Contains(log, "stage done stage=load") {
+						t.Errorf("--verbose printed no stage timings:\n%s", log)
+					}
+				default:
+					for _, line := range strings.Split(strings.TrimSpace(log), "\n") {
+						var rec map[string]any
+						if err := json.Unmarshal([]byte(line), &rec); err != nil {
+							t.Errorf("not a JSON line: %q", line)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestGlobalFlagsChecked: a bad global flag is a usage error after the
+// command as before it, and the later place wins over the earlier.
+func TestGlobalFlagsChecked(t *testing.T) {
+	t.Parallel()
+	dir := example(t)
+	for _, args := range [][]string{
+		{"check", "--log-format", "xml"},
+		{"--log-format", "xml", "check"},
+		{"--log-format", "json", "check", "--log-format", "xml"},
+		{"--log-format", "xml", "check", "--log-format", "json"}, // each value is checked
+	} {
+		r := runBriefing(t, dir, nil, args...)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, `xml\": must be text or json`) && !strings.Contains(r.stderr, `--log-format "xml": must be text or json`) {
+			t.Errorf("%q: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	r := runBriefing(t, dir, nil, "--quiet", "check", "--verbose")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "--quiet and --verbose cannot be used together") {
+		t.Errorf("--quiet check --verbose: exit %d\n%s", r.code, r.stderr)
+	}
+	r = runBriefing(t, dir, nil, "--log-format", "json", "check", "--log-format", "text")
+	if r.code != ExitOK || strings.Contains(r.stderr, "{") || !strings.Contains(r.stderr, "briefing: ok:") {
+		t.Errorf("the command's --log-format text should win: exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+var (
+	logTime     = regexp.MustCompile(`"time":"[^"]*"`)
+	logDuration = regexp.MustCompile(`"?duration_ms"?[=:][0-9.]+`)
+)
+
+// normalizeLog drops what differs between two runs of the same command:
+// times and durations, and the order of the lines (render pdf and render
+// xlsx run side by side).
+func normalizeLog(s string) string {
+	s = logTime.ReplaceAllString(s, `"time":T`)
+	lines := strings.Split(logDuration.ReplaceAllString(s, "duration_ms=D"), "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
