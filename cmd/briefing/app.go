@@ -35,8 +35,14 @@ func toolVersion() string {
 // for the messages of a failed run (exitCode).
 const logFormatKey = "log-format"
 
-// logOptionsKey is where resolveGlobals records the global flags.
-const logOptionsKey = "log-options"
+// Where the app's Metadata keeps what the final record reports (run):
+// the global flags (resolveGlobals), the command that ran and the paths
+// of the outputs it wrote.
+const (
+	logOptionsKey = "log-options"
+	commandKey    = "command"
+	outputsKey    = "outputs"
+)
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	configFlag := &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: ./config.toml if present)"}
@@ -107,7 +113,10 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	for _, cmd := range app.Commands {
 		cmd.OnUsageError = app.OnUsageError
 		cmd.Flags = append(cmd.Flags, globalFlags()...)
-		cmd.Before = resolveGlobals
+		cmd.Before = func(c *cli.Context) error {
+			c.App.Metadata[commandKey] = c.Command.Name
+			return resolveGlobals(c)
+		}
 	}
 	return app
 }

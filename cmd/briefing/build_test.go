@@ -742,7 +742,7 @@ func TestBuildStrict(t *testing.T) {
 		if r.code != ExitInvalid {
 			t.Errorf("%s --strict: exit %d, want %d\n%s", cmd, r.code, ExitInvalid, r.stderr)
 		}
-		if !strings.Contains(r.stderr, "\n"+where) || !strings.Contains(r.stderr, "briefing: 1 problem; nothing was written") {
+		if !strings.Contains(r.stderr, "\n"+where) || !strings.Contains(r.stderr, closingLine(cmd, 1)) {
 			t.Errorf("%s --strict: stderr lacks the error:\n%s", cmd, r.stderr)
 		}
 		if n := strings.Count(r.stderr, "Quantum diplomacy"); n != 1 {
@@ -1032,7 +1032,7 @@ func TestBuildKilled(t *testing.T) {
 	before := snapshot(t, out)
 
 	// 1. While rendering: once aggregation is done.
-	p := startBriefing(t, dir, newer, true, "--log-format", "json", "build", "--period", per)
+	p := startBriefing(t, dir, newer, true, "--log-format", "json", "--verbose", "build", "--period", per)
 	if !p.waitLine(`"stage":"aggregate"`, `"duration_ms"`) {
 		r, _ := p.wait(t)
 		t.Fatalf("the build ended before aggregating: exit %d\n%s", r.code, r.stderr)
@@ -1045,7 +1045,7 @@ func TestBuildKilled(t *testing.T) {
 	sameFiles(t, "output/ after a kill while rendering", before, snapshot(t, out))
 
 	// 2. While writing: as soon as the lock or a temporary file appears.
-	p = startBriefing(t, dir, newer, true, "--log-format", "json", "build", "--period", per)
+	p = startBriefing(t, dir, newer, true, "--log-format", "json", "--verbose", "build", "--period", per)
 	if !p.waitLine(`"stage":"render xlsx"`, `"duration_ms"`) {
 		r, _ := p.wait(t)
 		t.Fatalf("the build ended before rendering: exit %d\n%s", r.code, r.stderr)
@@ -1093,7 +1093,7 @@ func TestBuildLogs(t *testing.T) {
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
 		dir := example(t)
-		r := runBriefing(t, dir, nil, "--log-format", "json", "build")
+		r := runBriefing(t, dir, nil, "--log-format", "json", "build", "--verbose")
 		if r.code != ExitOK {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}

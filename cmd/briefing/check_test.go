@@ -48,7 +48,7 @@ func TestCheckStrictGlyphs(t *testing.T) {
 	spoilGlyphs(t, dir)
 
 	r := runBriefing(t, dir, nil, "-q", "check", "--strict")
-	checkProblems(t, "check --strict", r, ExitInvalid, []problem{
+	checkProblems(t, "check", r, ExitInvalid, []problem{
 		{"config.toml:", `briefing.title: character U+1F600 "😀" ` + noGlyph},
 		{"input/example.toml:14:", `event "2023-02-kars-trilateral-defence-ministers": title: character U+4E2D "中" ` + noGlyph},
 	})
@@ -85,7 +85,7 @@ func TestCheckReportsAllAtOnce(t *testing.T) {
 	checkProblems(t, "check", r, ExitInvalid, []problem{eventErr, tmplErr})
 
 	r = runBriefing(t, dir, nil, "check", "--strict")
-	checkProblems(t, "check --strict", r, ExitInvalid, []problem{
+	checkProblems(t, "check", r, ExitInvalid, []problem{
 		{"config.toml:", `briefing.title: character U+1F600 "😀" ` + noGlyph}, eventErr, tmplErr,
 	})
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/briefing-tool/briefing"
 	"github.com/briefing-tool/briefing/internal/logx"
+	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/internal/stages"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/templates"
@@ -34,6 +35,13 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	// With --strict, a failed run's warnings are its errors: exitCode
 	// prints them once, as problems, and warn finds none.
 	warn(ctx)
+	if err == nil {
+		var outputs []string
+		for _, a := range ctx.Artifacts {
+			outputs = append(outputs, pipeline.DisplayPath(filepath.Join(outdir.Dir(ctx), a.Name)))
+		}
+		c.App.Metadata[outputsKey] = outputs
+	}
 	return err
 }
 
@@ -242,6 +250,7 @@ func cmdInit(c *cli.Context) error {
 		slices.Sort(exists)
 		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(exists, ", "))
 	}
+	var created []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -259,10 +268,12 @@ func cmdInit(c *cli.Context) error {
 			return initError(err)
 		}
 		log.Info("created " + path)
+		created = append(created, path)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "output"), 0o755); err != nil {
 		return initError(err)
 	}
+	c.App.Metadata[outputsKey] = created
 	log.Info(fmt.Sprintf("next: cd %s && briefing check && briefing build", dir))
 	return nil
 }

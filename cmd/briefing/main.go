@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 	_ "time/tzdata" // time zones resolve the same on every machine, even without tzdata
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/briefing-tool/briefing/internal/logx"
 )
 
 func main() {
@@ -19,10 +22,44 @@ func main() {
 
 // run is main without the process: tests call it directly.
 func run(args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	start := time.Now()
 	app := newApp(stdout, stderr, getenv)
-	return guard(func(err error) int { return exitCode(err, stderr, logFormat(app)) }, func() int {
-		return exitCode(app.Run(args), stderr, logFormat(app))
+	code := guard(func(err error) int { return exitCode(err, stderr, logFormat(app), command(app)) }, func() int {
+		return exitCode(app.Run(args), stderr, logFormat(app), command(app))
 	})
+	finalRecord(app, stderr, code, start)
+	return code
+}
+
+// finalRecord ends every run with one record, "done" or "failed", with
+// its exit code, duration and the outputs it wrote, so that a scheduler
+// reads the result from the last line. --help and --version, which run
+// nothing, end without it; --quiet keeps only "failed".
+func finalRecord(app *cli.App, stderr io.Writer, code int, start time.Time) {
+	if code == ExitOK && command(app) == "" {
+		return
+	}
+	o, ok := app.Metadata[logOptionsKey].(logx.Options)
+	if !ok { // the global flags were never read (a usage error before)
+		o = logx.Options{Format: logFormat(app)}
+	}
+	outputs, _ := app.Metadata[outputsKey].([]string)
+	if outputs == nil || code != ExitOK {
+		outputs = []string{} // a failed run writes nothing
+	}
+	log := logx.New(stderr, o)
+	attrs := []any{"exit_code", code, "duration_ms", float64(time.Since(start).Microseconds()) / 1000, "outputs", outputs}
+	if code == ExitOK {
+		log.Info("done", attrs...)
+		return
+	}
+	log.Error("failed", attrs...)
+}
+
+// command is the name of the command that ran, "" before one did.
+func command(app *cli.App) string {
+	name, _ := app.Metadata[commandKey].(string)
+	return name
 }
 
 // guard runs fn and turns a panic, which is a bug, into one message and

@@ -15,7 +15,7 @@ import (
 type Options struct {
 	Format  string // "text" or "json"
 	Quiet   bool   // errors only
-	Verbose bool   // debug: stage timings
+	Verbose bool   // debug: stage timings, in text and JSON alike
 }
 
 // New returns a logger writing to w.
@@ -28,10 +28,6 @@ func New(w io.Writer, o Options) *slog.Logger {
 		level = slog.LevelDebug
 	}
 	if o.Format == "json" {
-		// Machines want every stage's timing, so JSON logs include debug.
-		if !o.Quiet {
-			level = slog.LevelDebug
-		}
 		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 	}
 	return slog.New(&textHandler{w: w, level: level, mu: &sync.Mutex{}})
