@@ -335,15 +335,15 @@ func (c *Config) Validate() error {
 	return errs.Err()
 }
 
-// CheckName validates the output file stem: only the {period} placeholder,
-// and nothing that could leave the output directory.
+// CheckName validates the output file stem: only the {period} and
+// {pairs} placeholders, and nothing that could leave the output directory.
 func CheckName(name string) error {
 	if strings.TrimSpace(name) == "" {
 		return errors.New("must not be empty")
 	}
 	for _, ph := range placeholder.FindAllString(name, -1) {
-		if ph != "{period}" {
-			return fmt.Errorf("unknown placeholder %s; the only placeholder is {period}", ph)
+		if ph != "{period}" && ph != "{pairs}" {
+			return fmt.Errorf("unknown placeholder %s; the placeholders are {period} and {pairs}", ph)
 		}
 	}
 	for _, r := range name {
@@ -361,7 +361,7 @@ func CheckName(name string) error {
 	if strings.HasPrefix(name, ".") {
 		return fmt.Errorf("%q must not start with \".\": the outputs would be hidden files", name)
 	}
-	if strings.ContainsAny(strings.ReplaceAll(name, "{period}", ""), "{}") {
+	if strings.ContainsAny(strings.NewReplacer("{period}", "", "{pairs}", "").Replace(name), "{}") {
 		return fmt.Errorf("%q has an unbalanced brace", name)
 	}
 	return nil

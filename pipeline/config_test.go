@@ -136,7 +136,7 @@ func TestConfigValidation(t *testing.T) {
 			[]string{`config.toml:2:11: output.formats: must list at least one of pdf, xlsx`}},
 
 		{"name/unknown placeholder", "[output]\nname = \"briefing-{date}\"\n",
-			[]string{`config.toml:2:8: output.name: unknown placeholder {date}; the only placeholder is {period}`}},
+			[]string{`config.toml:2:8: output.name: unknown placeholder {date}; the placeholders are {period} and {pairs}`}},
 		{"name/path separator", "[output]\nname = \"weekly/{period}\"\n",
 			[]string{`config.toml:2:8: output.name: "weekly/{period}" must be a plain file name: no path separators or "..", so outputs stay inside output.dir`}},
 		{"name/backslash", "[output]\nname = 'weekly\\{period}'\n",
@@ -230,7 +230,7 @@ func TestConfigValidation(t *testing.T) {
 		{"all problems sorted", "[output]\nformats = [\"pdf\", \"html\"]\nname = \"{stem}\"\nnmae = \"x\"\n\n[briefing]\ntimezone = \"CET/Tbilisi\"\n",
 			[]string{
 				`config.toml:2:11: output.formats: "html" is not one of pdf, xlsx`,
-				`config.toml:3:8: output.name: unknown placeholder {stem}; the only placeholder is {period}`,
+				`config.toml:3:8: output.name: unknown placeholder {stem}; the placeholders are {period} and {pairs}`,
 				`config.toml:4:8: output.nmae: unknown key`,
 				`config.toml:7:12: briefing.timezone: "CET/Tbilisi" is not an IANA time zone name such as "UTC" or "Asia/Tbilisi"`,
 			}},

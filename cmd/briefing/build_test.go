@@ -490,7 +490,7 @@ func TestBuildOutputs(t *testing.T) {
 		{"period all per pair", "project", []string{"--period", "all", "--per-pair"}, "project/output",
 			append(defaultFiles("briefing-all"), "briefing-all-AZE-GEO.pdf", "briefing-all-AZE-TUR.pdf", "briefing-all-GEO-TUR.pdf")},
 		{"pair filter per pair", "project", []string{"--period", "all", "--per-pair", "--pair", "geo-tur"}, "project/output",
-			append(defaultFiles("briefing-all"), "briefing-all-GEO-TUR.pdf")},
+			append(defaultFiles("briefing-all-pairs-GEO-TUR"), "briefing-all-pairs-GEO-TUR-GEO-TUR.pdf")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -616,7 +616,8 @@ focus_areas = ["Quantum diplomacy"]
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
-	m := verifyOutputs(t, project, filepath.Join(project, "output"), w43Files)
+	// --pair: the filtered build's own names (issue #16, point 6).
+	m := verifyOutputs(t, project, filepath.Join(project, "output"), defaultFiles("briefing-2025-W43-pairs-AZE-GEO"))
 
 	if m.Config != "config.toml" {
 		t.Errorf("config %q, want config.toml (relative to its own directory)", m.Config)

@@ -7,6 +7,7 @@
 package stages
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefing-tool/briefing/internal/outdir"
@@ -74,7 +75,31 @@ func Formats(c *pipeline.Context) []string {
 	return c.Config.Output.Formats
 }
 
-// Stem is the output file stem with {period} filled in.
+// Stem is the output file stem: output.name with {period} and {pairs}
+// filled in. A build filtered with --pair never takes the unfiltered
+// build's names: without {pairs} in output.name, "-pairs-{pairs}" is
+// added ("briefing-2025-W45-pairs-AZE-TUR"). The "pairs-" keeps the name
+// apart from a per-pair note's, "<stem>-AZE-TUR.pdf", which the write
+// stage would otherwise take for a stale output of the unfiltered build.
 func Stem(c *pipeline.Context) string {
-	return strings.ReplaceAll(c.Config.Output.Name, "{period}", c.Period.ID)
+	name := c.Config.Output.Name
+	if len(c.PairKeys) > 0 && !strings.Contains(name, "{pairs}") {
+		name += "-pairs-{pairs}"
+	}
+	return strings.NewReplacer("{period}", c.Period.ID, "{pairs}", PairsName(c.PairKeys)).Replace(name)
+}
+
+// PairsName is {pairs}: the --pair keys, sorted, each once, joined by "_",
+// with a wildcard's "*" written "ALL" ("AZE-TUR_GEO-ALL"); "all" without
+// --pair. Keys are codes, "-" and "*": the name stays a plain file name.
+func PairsName(keys []string) string {
+	if len(keys) == 0 {
+		return "all"
+	}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = strings.ReplaceAll(k, "*", "ALL")
+	}
+	slices.Sort(names)
+	return strings.Join(slices.Compact(names), "_")
 }
