@@ -240,7 +240,11 @@ func LoadConfig(path string) (*Config, error) {
 	for _, k := range md.Keys() { // every key, in the file's order
 		if used[k.String()] == 0 && !usedAbove(used, k) {
 			used[k.String()] = keyUnknown
-			errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
+			if s := keySuggestions(k); len(s) > 0 {
+				errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key (did you mean %s?)", OrList(s))
+			} else {
+				errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
+			}
 		}
 	}
 	if err := cfg.Validate(); err != nil {
@@ -576,6 +580,31 @@ func decodeTable(doc map[string]any, v reflect.Value, path toml.Key, bad func(to
 			setValue(fv, doc[k])
 		}
 	}
+}
+
+// keySuggestions returns the known keys of k's table closest to k's last
+// part, written in full ("output.name" for output.nmae).
+func keySuggestions(k toml.Key) []string {
+	t := reflect.TypeFor[Config]()
+	for _, part := range k[:len(k)-1] {
+		f, ok := tomlField(t, part)
+		if !ok || f.Type.Kind() != reflect.Struct {
+			return nil
+		}
+		t = f.Type
+	}
+	var known []string
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		if name != "" && name != "-" && t.Field(i).IsExported() {
+			known = append(known, name)
+		}
+	}
+	out := Closest(k[len(k)-1], known)
+	for i, s := range out {
+		out[i] = append(k[:len(k)-1:len(k)-1], s).String()
+	}
+	return out
 }
 
 // usedAbove reports whether a key above k was stored, reported or found

@@ -61,13 +61,21 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 		Suggest:         true,
 		Flags:           globalFlags(),
 		Before:          resolveGlobals,
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usagef("%v", err)
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usagef("%v%s", err, flagSuggestion(c, err))
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // exit codes are decided in exitCode
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
-				return usagef("unknown command %q; commands: build, check, summary, init", c.Args().First())
+				var names []string
+				for _, cmd := range c.App.Commands {
+					names = append(names, cmd.Name)
+				}
+				name, hint := c.Args().First(), ""
+				if s := pipeline.Closest(c.Args().First(), names); len(s) > 0 {
+					hint = " (did you mean " + pipeline.OrList(s) + "?)"
+				}
+				return usagef("unknown command %q%s; commands: %s", name, hint, strings.Join(names, ", "))
 			}
 			cli.ShowAppHelp(c)
 			return usagef("no command given")
@@ -119,6 +127,33 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 		}
 	}
 	return app
+}
+
+// flagSuggestion is " (did you mean --verbose?)" for an unknown flag
+// close to one the command (or, before any command, the app) takes.
+func flagSuggestion(c *cli.Context, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return ""
+	}
+	name = strings.TrimPrefix(name, "-")
+	flags := c.App.Flags
+	if c.Command != nil && len(c.Command.Flags) > 0 {
+		flags = c.Command.Flags
+	}
+	var known []string
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if len(n) > 1 { // any two letters are "close" to a one-letter alias
+				known = append(known, n)
+			}
+		}
+	}
+	s := pipeline.Closest(name, known)
+	if len(s) == 0 {
+		return ""
+	}
+	return " (did you mean --" + strings.Join(s, " or --") + "?)"
 }
 
 // globalFlags are the flags every command takes, before or after its
