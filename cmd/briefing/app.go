@@ -21,6 +21,7 @@ import (
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
 var version = ""
 
+// toolVersion is the version the outputs record (manifest, About sheet).
 func toolVersion() string {
 	if version != "" {
 		return version
@@ -29,6 +30,43 @@ func toolVersion() string {
 		return bi.Main.Version
 	}
 	return "devel"
+}
+
+// longVersion is what --version prints: the version, then the VCS
+// revision, its time and whether the tree had changes, as the Go
+// toolchain recorded them in the binary (go build in a clone does; with
+// -buildvcs=false, or outside a clone, there is none to print).
+func longVersion() string {
+	bi, _ := debug.ReadBuildInfo()
+	return formatVersion(toolVersion(), bi)
+}
+
+func formatVersion(v string, bi *debug.BuildInfo) string {
+	var rev, at string
+	modified := false
+	if bi != nil {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				at = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if rev == "" {
+		return v + " (no VCS revision recorded)"
+	}
+	details := []string{"revision " + rev}
+	if at != "" {
+		details = append(details, at)
+	}
+	if modified {
+		details = append(details, "modified")
+	}
+	return v + " (" + strings.Join(details, ", ") + ")"
 }
 
 // logFormatKey is where Before records --log-format in the app's Metadata,
@@ -51,16 +89,18 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	pairFlag := &cli.StringSliceFlag{Name: "pair", Usage: "only this country `PAIR`, e.g. GEO-AZE (either order), or GEO-* for every pair with GEO (repeatable)"}
 
 	app := &cli.App{
-		Name:            "briefing",
-		Usage:           "weekly PDF briefings and Excel workbooks of diplomatic and security events, per country pair",
-		Version:         toolVersion(),
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
-		Metadata:        map[string]any{},
-		Suggest:         true,
-		Flags:           globalFlags(),
-		Before:          resolveGlobals,
+		Name:    "briefing",
+		Usage:   "weekly PDF briefings and Excel workbooks of diplomatic and security events, per country pair",
+		Version: longVersion(),
+		// Completion (briefing completion bash|zsh) asks the binary itself.
+		EnableBashCompletion: true,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		HideHelpCommand:      true,
+		Metadata:             map[string]any{},
+		Suggest:              true,
+		Flags:                globalFlags(),
+		Before:               resolveGlobals,
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return usagef("%v%s", err, flagSuggestion(c, err))
 		},
@@ -108,6 +148,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 				Flags:     []cli.Flag{configFlag, periodFlag, pairFlag, strictFlag, &cli.BoolFlag{Name: "json", Usage: "print JSON"}},
 				Action:    func(c *cli.Context) error { return cmdSummary(c, getenv) },
 			},
+			completionCommand(),
 			{
 				Name:      "init",
 				Usage:     "scaffold a project: config.toml, input/example.toml, templates/",
@@ -119,6 +160,9 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	// Every command, present and future, takes the global flags after its
 	// name too (`briefing build --verbose`), as cobra-style tools do.
 	for _, cmd := range app.Commands {
+		if ex := examples[cmd.Name]; ex != "" {
+			cmd.CustomHelpTemplate = cli.CommandHelpTemplate + "EXAMPLES:\n" + ex
+		}
 		cmd.OnUsageError = app.OnUsageError
 		cmd.Flags = append(cmd.Flags, globalFlags()...)
 		cmd.Before = func(c *cli.Context) error {

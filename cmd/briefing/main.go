@@ -33,11 +33,11 @@ func run(args []string, stdout, stderr io.Writer, getenv func(string) string) in
 
 // finalRecord ends every run with one record, "done" or "failed", with
 // its exit code, duration and the outputs it wrote, so that a scheduler
-// reads the result from the last line. --help and --version, which run
-// nothing, end without it; --quiet keeps only "failed".
+// reads the result from the last line. --help, --version and completion,
+// which run nothing, end without it; --quiet keeps only "failed".
 func finalRecord(app *cli.App, stderr io.Writer, code int, start time.Time) {
-	if code == ExitOK && command(app) == "" {
-		return
+	if code == ExitOK && (command(app) == "" || command(app) == "completion") {
+		return // a script sourced at every shell's start must print nothing else
 	}
 	o, ok := app.Metadata[logOptionsKey].(logx.Options)
 	if !ok { // the global flags were never read (a usage error before)

@@ -19,9 +19,9 @@ func TestDidYouMean(t *testing.T) {
 		code int
 		want string
 	}{
-		{dir, []string{"buidl"}, ExitUsage, `unknown command "buidl" (did you mean "build"?); commands: build, check, summary, init`},
+		{dir, []string{"buidl"}, ExitUsage, `unknown command "buidl" (did you mean "build"?); commands: build, check, summary, completion, init`},
 		{dir, []string{"sumary"}, ExitUsage, `unknown command "sumary" (did you mean "summary"?)`},
-		{dir, []string{"publish"}, ExitUsage, `unknown command "publish"; commands: build, check, summary, init`},
+		{dir, []string{"publish"}, ExitUsage, `unknown command "publish"; commands: build, check, summary, completion, init`},
 		{dir, []string{"build", "--verbos"}, ExitUsage, `flag provided but not defined: -verbos (did you mean --verbose?)`},
 		{dir, []string{"build", "--per-par"}, ExitUsage, `flag provided but not defined: -per-par (did you mean --per-pair?)`},
 		{dir, []string{"--quite", "check"}, ExitUsage, `flag provided but not defined: -quite (did you mean --quiet?)`},
