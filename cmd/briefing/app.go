@@ -151,8 +151,9 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 			completionCommand(),
 			{
 				Name:      "init",
-				Usage:     "scaffold a project: config.toml, input/example.toml, templates/",
+				Usage:     "scaffold a project: config.toml, input/example.toml, notes/, templates/, .gitignore",
 				ArgsUsage: "[DIR]",
+				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite the files init writes (and no others) where they exist"}},
 				Action:    cmdInit,
 			},
 		},

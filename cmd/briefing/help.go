@@ -21,8 +21,8 @@ var examples = map[string]string{
    briefing summary --period 2025-Q4 --json   # JSON for scripts
    briefing summary --pair AZE-GEO            # one pair, briefing.period
 `,
-	"init": `   briefing init my-briefing   # a new project in my-briefing/
-   briefing init               # a new project here
+	"init": `   briefing init my-briefing          # a new project in my-briefing/
+   briefing init --force my-briefing  # the scaffold's files again, over your changes to them
 `,
 	"completion": `   source <(briefing completion bash)                     # bash, this shell
    briefing completion zsh > "${fpath[1]}/_briefing"      # zsh, from the next shell on
