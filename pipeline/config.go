@@ -51,6 +51,10 @@ type BriefingConfig struct {
 	Classification string `toml:"classification"`
 	Timezone       string `toml:"timezone"`
 	Period         string `toml:"period"`
+	// StaleAfter is how old the newest held event may be before a run on
+	// a recent period warns that the input looks stale: "14d", "2w", or
+	// "0" for never (ParseStaleAfter).
+	StaleAfter string `toml:"stale_after"`
 }
 
 type InputConfig struct {
@@ -172,6 +176,7 @@ func DefaultConfig() *Config {
 			Classification: "UNCLASSIFIED",
 			Timezone:       "UTC",
 			Period:         "latest-week",
+			StaleAfter:     "14d",
 		},
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
@@ -274,6 +279,9 @@ func (c *Config) Validate() error {
 	}
 	if err := period.Validate(c.Briefing.Period); err != nil {
 		bad("briefing.period", "%v", err)
+	}
+	if _, err := ParseStaleAfter(c.Briefing.StaleAfter); err != nil {
+		bad("briefing.stale_after", "%v", err)
 	}
 	if len(c.Input.Paths) == 0 {
 		bad("input.paths", "must list at least one glob such as \"input/**/*.toml\"")

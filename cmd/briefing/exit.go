@@ -55,7 +55,7 @@ func exitCode(err error, stderr io.Writer, format, command string) int {
 			out.problem(e)
 		}
 		msg := plural(len(list), "problem")
-		if command != "check" { // check never writes
+		if command == "build" { // the only one that writes outputs
 			msg += "; nothing was written"
 		}
 		out.print(msg, "problems", len(list), "exit_code", ExitInvalid)

@@ -237,9 +237,9 @@ countries = ["GEO", "GOE"]
 }
 
 // closingLine is the last line of a run of cmd that found n problems:
-// check never writes, so it does not say that nothing was written.
+// check and summary never write, so they do not say that nothing was.
 func closingLine(cmd string, n int) string {
-	if cmd == "check" {
+	if cmd != "build" {
 		return "briefing: " + plural(n, "problem")
 	}
 	return "briefing: " + plural(n, "problem") + "; nothing was written"

@@ -82,7 +82,7 @@ func TestBuildCellTooLong(t *testing.T) {
 		t.Errorf("the manifest lacks the warning:\n%s", m)
 	}
 	r = runBriefing(t, dir, env, "-q", "build", "--period", "2025-W43", "--strict")
-	checkProblems(t, "build --strict", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
+	checkProblems(t, "build", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
 }
 
 // TestBuildMaxPairs: [pdf] max_pairs reaches the note. The example's `all`

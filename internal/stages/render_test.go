@@ -70,7 +70,7 @@ func renderContext(t *testing.T, formats []string, strict bool) *pipeline.Contex
 		Config:  cfg,
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
-	if err := pipeline.Run(c, Summary()); err != nil {
+	if err := pipeline.Run(c, report()); err != nil {
 		t.Fatal(err)
 	}
 	return c

@@ -25,13 +25,21 @@ func input() []pipeline.Stage {
 	}
 }
 
-// Summary returns the stages of `briefing summary`: everything up to the
-// report.
-func Summary() []pipeline.Stage {
+// report is the head of build and summary: the events read, then the
+// report of the period.
+func report() []pipeline.Stage {
 	return append(input(),
 		pipeline.PeriodStage,    // resolve --period (relative forms: today, the newest event)
 		pipeline.AggregateStage, // one pass over the events: the Report
 		pipeline.NotesStage,     // the period's written assessment, if any, checked against the report
+	)
+}
+
+// Summary returns the stages of `briefing summary`: everything up to the
+// report, and its data-quality warnings.
+func Summary() []pipeline.Stage {
+	return append(report(),
+		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed; --strict
 	)
 }
 
@@ -42,13 +50,14 @@ func Build() []pipeline.Stage {
 		outdir.Recover,   // repair a commit a killed run left, before anything else
 		templatesStage{}, // parse the templates; their problems join the config's
 	}
-	stages = append(stages, Summary()...)
+	stages = append(stages, report()...)
 	return append(stages,
-		renderPDFStage{r},  // lay the note out, then write its bytes beside the next stage (pdf only)
-		renderXLSXStage{r}, // stream the workbook, which lists the PDF's warnings (xlsx only)
-		renderStage{r},     // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
-		manifestStage{},    // what the run read and wrote, with SHA-256s
-		outdir.Write,       // lock output/, write temporaries, commit the set through a journal
+		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage (pdf only)
+		renderXLSXStage{r},    // stream the workbook, which lists the PDF's warnings (xlsx only)
+		renderStage{r},        // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
+		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed; --strict
+		manifestStage{},       // what the run read and wrote, with SHA-256s
+		outdir.Write,          // lock output/, write temporaries, commit the set through a journal
 	)
 }
 
