@@ -695,7 +695,7 @@ func TestBuildFailedRunKeepsOutputs(t *testing.T) {
 			"templates/pair.tmpl:3: template: ",
 			"briefing: 1 problem; nothing was written",
 		}},
-		{"strict unknown focus area", addUnknownFocusArea, []string{"--strict"}, []string{
+		{"strict unknown focus area", addUnknownFocusArea, []string{"--strict", "--period", "2023-02"}, []string{
 			`input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`,
 			"briefing: 1 problem; nothing was written",
 		}},
@@ -738,8 +738,9 @@ func TestBuildStrict(t *testing.T) {
 	addUnknownFocusArea(t, dir)
 	const where = `input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
 
-	for _, cmd := range []string{"build", "check"} {
-		r := runBriefing(t, dir, nil, cmd, "--strict")
+	for _, args := range [][]string{{"build", "--period", "2023-02"}, {"check"}} { // build: a period that shows the event
+		cmd := args[0]
+		r := runBriefing(t, dir, nil, append(args, "--strict")...)
 		if r.code != ExitInvalid {
 			t.Errorf("%s --strict: exit %d, want %d\n%s", cmd, r.code, ExitInvalid, r.stderr)
 		}
