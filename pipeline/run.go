@@ -106,6 +106,7 @@ func Run(ctx *Context, stages []Stage) (err error) {
 		}
 		ctx.stage, ctx.start, ctx.pending = s.String(), time.Now(), false
 		err := s.Run(ctx)
+		ctx.PlaceWarnings()
 		if err != nil || !ctx.pending {
 			ctx.logStage(s.String(), ctx.start, err)
 		}
@@ -209,6 +210,7 @@ func (c *Context) Strict() error {
 	if !c.Options.Strict {
 		return nil
 	}
+	c.PlaceWarnings() // the errors they become say where, as warnings do
 	if !c.Options.StrictScope {
 		c.Diagnostics.Strict()
 		return c.Diagnostics.Err()

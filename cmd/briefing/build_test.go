@@ -696,7 +696,7 @@ func TestBuildFailedRunKeepsOutputs(t *testing.T) {
 			"briefing: 1 problem; nothing was written",
 		}},
 		{"strict unknown focus area", addUnknownFocusArea, []string{"--strict", "--period", "2023-02"}, []string{
-			`input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`,
+			`input/example.toml:26:15: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`,
 			"briefing: 1 problem; nothing was written",
 		}},
 		{"invalid event", func(t *testing.T, dir string) {
@@ -736,7 +736,7 @@ func TestBuildStrict(t *testing.T) {
 	t.Parallel()
 	dir := example(t)
 	addUnknownFocusArea(t, dir)
-	const where = `input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
+	const where = `input/example.toml:26:15: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
 
 	for _, args := range [][]string{{"build", "--period", "2023-02"}, {"check"}} { // build: a period that shows the event
 		cmd := args[0]

@@ -90,7 +90,7 @@ func TestEmptyPeriod(t *testing.T) {
 func TestUnconfirmedPlanned(t *testing.T) {
 	t.Parallel()
 	dir := example(t)
-	const want = `briefing: warning: input/example.toml:92: event "2023-05-26-georgia-independence-day-invitation": status: planned for 2023-05-26, which is past, and not confirmed: no held event of the same countries (GEO, AZE) within 3 days; record it as held or cancelled` + "\n"
+	const want = `briefing: warning: input/example.toml:100:10: event "2023-05-26-georgia-independence-day-invitation": status: planned for 2023-05-26, which is past, and not confirmed: no held event of the same countries (GEO, AZE) within 3 days; record it as held or cancelled` + "\n"
 	for _, tc := range []struct {
 		period string
 		warns  bool

@@ -16,7 +16,7 @@ import (
 // build.
 func TestStrictScope(t *testing.T) {
 	t.Parallel()
-	const warn = `input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
+	const warn = `input/example.toml:26:15: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
 	dir := example(t)
 	addUnknownFocusArea(t, dir) // on the 2023 Kars meeting only
 	r := runBriefing(t, dir, []string{epoch}, "build", "--strict", "--period", "2025-W43")

@@ -107,6 +107,7 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 		return nil, templateError(c, err)
 	}
 	c.Diagnostics = append(c.Diagnostics, warns...)
+	c.PlaceWarnings() // before the per-pair notes copy them
 	if err := c.Strict(); err != nil {
 		return nil, err
 	}
