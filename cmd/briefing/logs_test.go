@@ -56,6 +56,7 @@ func TestFinalRecord(t *testing.T) {
 		{[]string{"--log-format", "json", "build"}, ExitInvalid},
 		{[]string{"check", "--log-format", "json"}, ExitInvalid},
 		{[]string{"--log-format", "json", "buidl"}, ExitUsage},
+		{[]string{"build", "--log-format", "json", "--bogus"}, ExitUsage}, // before the global flags are read
 	} {
 		r := runRaw(t, dir, []string{epoch}, tc.args...)
 		rec := lastRecord(t, r.stderr)
