@@ -103,6 +103,7 @@ func Aggregate(cfg *Config, ds *Dataset, opt AggregateOptions) *Report {
 	}
 
 	up := newUpcoming(per, opt.GeneratedAt, cfg.PDF.UpcomingWeeks)
+	r.upcomingEnd = up.end
 	// The trend and "busiest since" count held events per period of the
 	// report's kind, by how many periods back they lie (Period.StepsBack);
 	// pairs' trends and their latest event before the period are kept by

@@ -51,6 +51,10 @@ type BriefingConfig struct {
 	Classification string `toml:"classification"`
 	Timezone       string `toml:"timezone"`
 	Period         string `toml:"period"`
+	// StaleAfter is how old the newest held event may be before a run on
+	// a recent period warns that the input looks stale: "14d", "2w", or
+	// "0" for never (ParseStaleAfter).
+	StaleAfter string `toml:"stale_after"`
 }
 
 type InputConfig struct {
@@ -172,6 +176,7 @@ func DefaultConfig() *Config {
 			Classification: "UNCLASSIFIED",
 			Timezone:       "UTC",
 			Period:         "latest-week",
+			StaleAfter:     "14d",
 		},
 		Input:     InputConfig{Paths: []string{"input/**/*.toml"}, MaxFileBytes: DefaultMaxFileBytes},
 		Output:    OutputConfig{Dir: "output", Formats: []string{"pdf", "xlsx"}, Name: "briefing-{period}"},
@@ -240,7 +245,11 @@ func LoadConfig(path string) (*Config, error) {
 	for _, k := range md.Keys() { // every key, in the file's order
 		if used[k.String()] == 0 && !usedAbove(used, k) {
 			used[k.String()] = keyUnknown
-			errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
+			if s := keySuggestions(k); len(s) > 0 {
+				errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key (did you mean %s?)", OrList(s))
+			} else {
+				errs.Add(cfg.keyPos(k...), "", k.String(), "unknown key")
+			}
 		}
 	}
 	if err := cfg.Validate(); err != nil {
@@ -270,6 +279,9 @@ func (c *Config) Validate() error {
 	}
 	if err := period.Validate(c.Briefing.Period); err != nil {
 		bad("briefing.period", "%v", err)
+	}
+	if _, err := ParseStaleAfter(c.Briefing.StaleAfter); err != nil {
+		bad("briefing.stale_after", "%v", err)
 	}
 	if len(c.Input.Paths) == 0 {
 		bad("input.paths", "must list at least one glob such as \"input/**/*.toml\"")
@@ -335,15 +347,15 @@ func (c *Config) Validate() error {
 	return errs.Err()
 }
 
-// CheckName validates the output file stem: only the {period} placeholder,
-// and nothing that could leave the output directory.
+// CheckName validates the output file stem: only the {period} and
+// {pairs} placeholders, and nothing that could leave the output directory.
 func CheckName(name string) error {
 	if strings.TrimSpace(name) == "" {
 		return errors.New("must not be empty")
 	}
 	for _, ph := range placeholder.FindAllString(name, -1) {
-		if ph != "{period}" {
-			return fmt.Errorf("unknown placeholder %s; the only placeholder is {period}", ph)
+		if ph != "{period}" && ph != "{pairs}" {
+			return fmt.Errorf("unknown placeholder %s; the placeholders are {period} and {pairs}", ph)
 		}
 	}
 	for _, r := range name {
@@ -361,7 +373,7 @@ func CheckName(name string) error {
 	if strings.HasPrefix(name, ".") {
 		return fmt.Errorf("%q must not start with \".\": the outputs would be hidden files", name)
 	}
-	if strings.ContainsAny(strings.ReplaceAll(name, "{period}", ""), "{}") {
+	if strings.ContainsAny(strings.NewReplacer("{period}", "", "{pairs}", "").Replace(name), "{}") {
 		return fmt.Errorf("%q has an unbalanced brace", name)
 	}
 	return nil
@@ -576,6 +588,31 @@ func decodeTable(doc map[string]any, v reflect.Value, path toml.Key, bad func(to
 			setValue(fv, doc[k])
 		}
 	}
+}
+
+// keySuggestions returns the known keys of k's table closest to k's last
+// part, written in full ("output.name" for output.nmae).
+func keySuggestions(k toml.Key) []string {
+	t := reflect.TypeFor[Config]()
+	for _, part := range k[:len(k)-1] {
+		f, ok := tomlField(t, part)
+		if !ok || f.Type.Kind() != reflect.Struct {
+			return nil
+		}
+		t = f.Type
+	}
+	var known []string
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("toml"), ",")
+		if name != "" && name != "-" && t.Field(i).IsExported() {
+			known = append(known, name)
+		}
+	}
+	out := Closest(k[len(k)-1], known)
+	for i, s := range out {
+		out[i] = append(k[:len(k)-1:len(k)-1], s).String()
+	}
+	return out
 }
 
 // usedAbove reports whether a key above k was stored, reported or found

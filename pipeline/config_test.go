@@ -82,13 +82,13 @@ func TestConfigValidation(t *testing.T) {
 
 		// Unknown keys name the full key path.
 		{"unknown/key in table", "[output]\ndir = \"out\"\nnmae = \"briefing\"\n",
-			[]string{`config.toml:3:8: output.nmae: unknown key`}},
+			[]string{`config.toml:3:8: output.nmae: unknown key (did you mean "output.name"?)`}},
 		{"unknown/table", "[outptu]\ndir = \"out\"\nformats = [\"pdf\"]\n",
-			[]string{`config.toml:1:2: outptu: unknown key`}},
+			[]string{`config.toml:1:2: outptu: unknown key (did you mean "output"?)`}},
 		{"unknown/top-level key", "title = \"Weekly\"\n\n[briefing]\ntitle = \"Weekly\"\n",
 			[]string{`config.toml:1:9: title: unknown key`}},
 		{"unknown/quoted header", "[ \"pairs\" ]\nexclude = [\"GEO-AZE\"]\n",
-			[]string{`config.toml:2:11: pairs.exclude: unknown key`}},
+			[]string{`config.toml:2:11: pairs.exclude: unknown key (did you mean "pairs.include"?)`}},
 		// Naming an unknown table is enough: not its dotted keys, nor a
 		// table repeated as an array of tables.
 		{"unknown/dotted key under unknown table", "[foo]\na = 1\n[foo.bar]\nx.y.z = 1\n",
@@ -136,7 +136,7 @@ func TestConfigValidation(t *testing.T) {
 			[]string{`config.toml:2:11: output.formats: must list at least one of pdf, xlsx`}},
 
 		{"name/unknown placeholder", "[output]\nname = \"briefing-{date}\"\n",
-			[]string{`config.toml:2:8: output.name: unknown placeholder {date}; the only placeholder is {period}`}},
+			[]string{`config.toml:2:8: output.name: unknown placeholder {date}; the placeholders are {period} and {pairs}`}},
 		{"name/path separator", "[output]\nname = \"weekly/{period}\"\n",
 			[]string{`config.toml:2:8: output.name: "weekly/{period}" must be a plain file name: no path separators or "..", so outputs stay inside output.dir`}},
 		{"name/backslash", "[output]\nname = 'weekly\\{period}'\n",
@@ -224,14 +224,14 @@ func TestConfigValidation(t *testing.T) {
 		{"pdf/float", "[pdf]\nmax_summaries = 2.5\n",
 			[]string{`config.toml:2:17: pdf.max_summaries: expected an integer, found a float (2.5)`}},
 		{"pdf/unknown key", "[pdf]\nmax_pages = 10\n",
-			[]string{`config.toml:2:13: pdf.max_pages: unknown key`}},
+			[]string{`config.toml:2:13: pdf.max_pages: unknown key (did you mean "pdf.max_pairs"?)`}},
 
 		// Every problem at once, sorted by line.
 		{"all problems sorted", "[output]\nformats = [\"pdf\", \"html\"]\nname = \"{stem}\"\nnmae = \"x\"\n\n[briefing]\ntimezone = \"CET/Tbilisi\"\n",
 			[]string{
 				`config.toml:2:11: output.formats: "html" is not one of pdf, xlsx`,
-				`config.toml:3:8: output.name: unknown placeholder {stem}; the only placeholder is {period}`,
-				`config.toml:4:8: output.nmae: unknown key`,
+				`config.toml:3:8: output.name: unknown placeholder {stem}; the placeholders are {period} and {pairs}`,
+				`config.toml:4:8: output.nmae: unknown key (did you mean "output.name"?)`,
 				`config.toml:7:12: briefing.timezone: "CET/Tbilisi" is not an IANA time zone name such as "UTC" or "Asia/Tbilisi"`,
 			}},
 	}
@@ -272,7 +272,7 @@ func TestConfigDefaults(t *testing.T) {
 		t.Errorf("./config.toml not used: %+v", cfg)
 	}
 	// Inside the working directory, paths print relative to it.
-	sameLines(t, errorLines(t, dir, err), []string{"config.toml:3:8: output.nmae: unknown key"})
+	sameLines(t, errorLines(t, dir, err), []string{`config.toml:3:8: output.nmae: unknown key (did you mean "output.name"?)`})
 }
 
 // TestConfigListsReplaceDefaults: a list in the file replaces the default

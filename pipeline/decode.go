@@ -400,8 +400,8 @@ func decodeEvent(m map[string]any, idx int, file string, sec *section, subs map[
 
 func unknownCode(c string, countries *country.Table) string {
 	msg := fmt.Sprintf("%q is not an ISO 3166-1 alpha-3 code", c)
-	if s := countries.Suggest(strings.TrimSpace(c)); s != "" {
-		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	if s := countries.Suggest(strings.TrimSpace(c)); len(s) > 0 {
+		msg += " (did you mean " + OrList(s) + "?)"
 	} else {
 		msg += " or a code from [countries] in the config"
 	}
@@ -452,6 +452,36 @@ func closest(s string, candidates []string) string {
 		}
 	}
 	return best
+}
+
+// Closest returns every candidate at the smallest edit distance from s,
+// if that is at most 2, in the candidates' order: what a misspelt
+// command, flag or config key meant. Compared as closest compares.
+func Closest(s string, candidates []string) []string {
+	var out []string
+	bestD := 3
+	s = fold(s)
+	for _, c := range candidates {
+		switch d := editDistance(s, fold(c)); {
+		case d < bestD:
+			out, bestD = []string{c}, d
+		case d == bestD && d < 3:
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// OrList quotes xs for a "did you mean" message: "a", "b" or "c".
+func OrList(xs []string) string {
+	q := make([]string, len(xs))
+	for i, x := range xs {
+		q[i] = strconv.Quote(x)
+	}
+	if len(q) < 2 {
+		return strings.Join(q, "")
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
 func editDistance(a, b string) int {

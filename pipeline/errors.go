@@ -59,6 +59,11 @@ type Diagnostic struct {
 	Field    string // field path within the event or config, e.g. "participants[2].name"
 	Msg      string
 	Severity Severity
+
+	// about, when set, is every event the diagnostic is about (an unknown
+	// focus area names its first event but counts them all), so that a
+	// build's --strict can tell whether it concerns the report (Covers).
+	about *[]*Event
 }
 
 // Error formats the problem as "file:line:col: event "id": field: message",

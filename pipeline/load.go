@@ -11,6 +11,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -367,21 +368,84 @@ func parseEvents(file string, src []byte, countries *country.Table) ([]*Event, E
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a BOM is harmless; drop it
 	doc, err := decodeDoc(src)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			errs.Add(syntaxPos(file, src, pe), "", "", "TOML syntax: %s", pe.Message)
-		} else {
-			errs.Add(Position{File: file}, "", "", "TOML: %v", err)
+		errs.Add(tomlErrorPos(file, src, err))
+		// One broken event must not hide the others' problems.
+		if events, more, ok := recoverEvents(file, src, countries, errs[0]); ok {
+			errs = append(errs, more...)
+			return events, errs
 		}
 		return nil, errs
 	}
 	// A file without problems needs only the lines of its event headers;
 	// one with problems is scanned again for the position of every key.
-	events, errs, placed := checkEvents(file, src, doc, countries, false)
+	events, errs, placed := checkEvents(file, src, doc, countries, false, 0)
 	if len(errs) > 0 || !placed {
-		events, errs, _ = checkEvents(file, src, doc, countries, true)
+		events, errs, _ = checkEvents(file, src, doc, countries, true, 0)
 	}
 	return events, errs
+}
+
+// tomlErrorPos returns the arguments of ErrorList.Add for a file the TOML
+// decoder rejected.
+func tomlErrorPos(file string, src []byte, err error) (Position, string, string, string, any) {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return syntaxPos(file, src, pe), "", "", "TOML syntax: %s", pe.Message
+	}
+	return Position{File: file}, "", "", "TOML: %v", err
+}
+
+// eventHeader is a line that opens an [[event]] table.
+var eventHeader = regexp.MustCompile(`^[ \t]*\[\[[ \t]*event[ \t]*\]\][ \t]*(#.*)?\r?$`)
+
+// recoverEvents decodes a file the decoder rejected table by table, from
+// each [[event]] header to the next, so that one run reports the
+// problems of every event, not only the syntax error that stopped the
+// whole file. Each part is decoded with the lines before it left blank,
+// so that positions are the file's. A part that fails too reports its
+// own syntax error (the first is already first, at its position). When
+// no part fails, the error lies between the parts (a key defined twice,
+// say): then ok is false and the file's one error stands alone, as does
+// a file with no [[event]] header. A header line inside a multi-line
+// string would split it; its parts then fail as syntax errors of their own.
+func recoverEvents(file string, src []byte, countries *country.Table, first *Diagnostic) (events []*Event, errs ErrorList, ok bool) {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	var starts []int // line indexes of the headers
+	for i, l := range lines {
+		if eventHeader.Match(bytes.TrimSuffix(l, []byte("\n"))) {
+			starts = append(starts, i)
+		}
+	}
+	if len(starts) == 0 {
+		return nil, nil, false
+	}
+	bounds := append([]int{0}, starts...)
+	bounds = append(bounds, len(lines))
+	failed := false
+	for p := 0; p+1 < len(bounds); p++ {
+		from, to := bounds[p], bounds[p+1]
+		if from == to {
+			continue
+		}
+		part := append(bytes.Repeat([]byte("\n"), from), bytes.Join(lines[from:to], nil)...)
+		doc, err := decodeDoc(part)
+		if err != nil {
+			failed = true
+			pos, ev, field, format, arg := tomlErrorPos(file, part, err)
+			if pos.Line != first.Pos.Line {
+				errs.Add(pos, ev, field, format, arg)
+			}
+			continue
+		}
+		before := p - 1 // [[event]] headers before this part's own
+		if p == 0 {
+			before = 0
+		}
+		evs, more, _ := checkEvents(file, part, doc, countries, true, before)
+		events = append(events, evs...)
+		errs = append(errs, more...)
+	}
+	return events, errs, failed
 }
 
 // checkBytes rejects, before any decoder sees them, files that are not
@@ -401,11 +465,12 @@ func checkBytes(file string, src []byte) ErrorList {
 }
 
 // checkEvents validates the decoded doc of file and turns its event tables
-// into Events. With keys, problems point at the key they are about;
+// into Events; before is the number of events of the file ahead of doc's
+// (recoverEvents decodes a file part by part), for events without an id. With keys, problems point at the key they are about;
 // without, the scan is cheaper but problems point only at their table's
 // header, and placed reports whether every event had a header of its own
 // (events written as inline tables take their position from a key).
-func checkEvents(file string, src []byte, doc map[string]any, countries *country.Table, keys bool) (events []*Event, errs ErrorList, placed bool) {
+func checkEvents(file string, src []byte, doc map[string]any, countries *country.Table, keys bool, before int) (events []*Event, errs ErrorList, placed bool) {
 	secs := scan(file, src, keys)
 	var eventSecs []*section
 	subs := map[*section]map[string][]*section{}
@@ -440,7 +505,7 @@ func checkEvents(file string, src []byte, doc map[string]any, countries *country
 		} else {
 			sec = top.at("event")
 		}
-		events = append(events, decodeEvent(m, i+1, file, sec, subs[sec], countries, &errs))
+		events = append(events, decodeEvent(m, before+i+1, file, sec, subs[sec], countries, &errs))
 	}
 	return events, errs, placed
 }

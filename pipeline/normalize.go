@@ -98,6 +98,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 		name   string
 		first  *Event
 		events int
+		all    []*Event // every event with it, for a scoped --strict
 	}
 	unknowns := map[string]*unknown{}
 	// Areas repeat across events: each spelling as written is cleaned and
@@ -127,8 +128,11 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 			if !m.known {
 				if u, ok := unknowns[name]; ok {
 					u.events++
+					if u.all[len(u.all)-1] != e {
+						u.all = append(u.all, e)
+					}
 				} else {
-					unknowns[name] = &unknown{name: name, first: e, events: 1}
+					unknowns[name] = &unknown{name: name, first: e, events: 1, all: []*Event{e}}
 				}
 			}
 			if !contains(out, name) {
@@ -150,6 +154,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 			}
 		}
 		warns.Warn(u.first.Pos, u.first.ID, "focus_areas", "%s", msg)
+		warns[len(warns)-1].about = &u.all
 	}
 	warns.Sort()
 	return warns

@@ -24,6 +24,8 @@ type Report struct {
 	// empty = all pairs.
 	Filters []string
 	scope   *scope
+	// upcomingEnd is the last day of the Upcoming window (Covers).
+	upcomingEnd time.Time
 
 	ConfigPath string  // "" when the defaults were used
 	Inputs     []Input // every input file read, sorted by path

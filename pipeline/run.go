@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -21,8 +22,12 @@ type Options struct {
 	PerPair    bool     // --per-pair
 	Appendix   bool     // --appendix; Context.Appendix joins pdf.appendix
 	Strict     bool     // --strict: warnings are errors
-	Now        time.Time
-	Version    string
+	// StrictScope limits --strict to the warnings about the report's
+	// scope and the run's own config and files (build and summary; check
+	// applies --strict to every warning).
+	StrictScope bool
+	Now         time.Time
+	Version     string
 }
 
 // Context is shared by the stages of a run: the config and each stage's
@@ -101,6 +106,7 @@ func Run(ctx *Context, stages []Stage) (err error) {
 		}
 		ctx.stage, ctx.start, ctx.pending = s.String(), time.Now(), false
 		err := s.Run(ctx)
+		ctx.PlaceWarnings()
 		if err != nil || !ctx.pending {
 			ctx.logStage(s.String(), ctx.start, err)
 		}
@@ -197,13 +203,46 @@ func (normalizeStage) Run(c *Context) error {
 
 // Strict makes the run's warnings errors under --strict, and returns the
 // run's errors, if any (ErrorList.Err). Stages call it after adding
-// warnings.
+// warnings. With Options.StrictScope it makes errors only of the warnings
+// about the report's scope (InScope), which needs the report: before
+// aggregate it leaves them for a later call, and aggregate makes one.
 func (c *Context) Strict() error {
 	if !c.Options.Strict {
 		return nil
 	}
-	c.Diagnostics.Strict()
+	c.PlaceWarnings() // the errors they become say where, as warnings do
+	if !c.Options.StrictScope {
+		c.Diagnostics.Strict()
+		return c.Diagnostics.Err()
+	}
+	if c.Report == nil {
+		return c.Diagnostics.Err()
+	}
+	byID := map[string]*Event{}
+	for _, e := range c.Dataset.Events {
+		byID[e.ID] = e
+	}
+	for _, d := range c.Diagnostics {
+		if d.Severity == Warning && c.Report.InScope(d, byID) {
+			d.Severity = Error
+		}
+	}
 	return c.Diagnostics.Err()
+}
+
+// InScope reports whether diagnostic d concerns report r: it is about the
+// run itself (no event: the config, a template, a file, the quality of
+// the input), or about an event r covers (Covers); byID finds events by
+// id. An event it cannot find counts as in scope.
+func (r *Report) InScope(d *Diagnostic, byID map[string]*Event) bool {
+	if d.about != nil {
+		return slices.ContainsFunc(*d.about, r.Covers)
+	}
+	if d.Event == "" {
+		return true
+	}
+	e, ok := byID[d.Event]
+	return !ok || r.Covers(e)
 }
 
 type periodStage struct{}
@@ -237,5 +276,6 @@ func (aggregateStage) Run(c *Context) error {
 		Version:     c.Options.Version,
 	})
 	c.Log.Info("aggregated", "stage", "aggregate", "period", c.Period.ID, "events", c.Report.Totals.Events, "pairs", len(c.Report.Pairs))
-	return nil
+	// The earlier stages' warnings about the report, now that it exists.
+	return c.Strict()
 }

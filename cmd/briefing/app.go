@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ import (
 // version is set at release time with -ldflags "-X main.version=v1.2.3".
 var version = ""
 
+// toolVersion is the version the outputs record (manifest, About sheet).
 func toolVersion() string {
 	if version != "" {
 		return version
@@ -31,9 +33,55 @@ func toolVersion() string {
 	return "devel"
 }
 
+// longVersion is what --version prints: the version, then the VCS
+// revision, its time and whether the tree had changes, as the Go
+// toolchain recorded them in the binary (go build in a clone does; with
+// -buildvcs=false, or outside a clone, there is none to print).
+func longVersion() string {
+	bi, _ := debug.ReadBuildInfo()
+	return formatVersion(toolVersion(), bi)
+}
+
+func formatVersion(v string, bi *debug.BuildInfo) string {
+	var rev, at string
+	modified := false
+	if bi != nil {
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.time":
+				at = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+	}
+	if rev == "" {
+		return v + " (no VCS revision recorded)"
+	}
+	details := []string{"revision " + rev}
+	if at != "" {
+		details = append(details, at)
+	}
+	if modified {
+		details = append(details, "modified")
+	}
+	return v + " (" + strings.Join(details, ", ") + ")"
+}
+
 // logFormatKey is where Before records --log-format in the app's Metadata,
 // for the messages of a failed run (exitCode).
 const logFormatKey = "log-format"
+
+// Where the app's Metadata keeps what the final record reports (run):
+// the global flags (resolveGlobals), the command that ran and the paths
+// of the outputs it wrote.
+const (
+	logOptionsKey = "log-options"
+	commandKey    = "command"
+	outputsKey    = "outputs"
+)
 
 func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	configFlag := &cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "config `FILE` (default: ./config.toml if present)"}
@@ -42,36 +90,33 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 	pairFlag := &cli.StringSliceFlag{Name: "pair", Usage: "only this country `PAIR`, e.g. GEO-AZE (either order), or GEO-* for every pair with GEO (repeatable)"}
 
 	app := &cli.App{
-		Name:            "briefing",
-		Usage:           "weekly PDF briefings and Excel workbooks of diplomatic and security events, per country pair",
-		Version:         toolVersion(),
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
-		Metadata:        map[string]any{},
-		Suggest:         true,
-		Flags: []cli.Flag{
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only"},
-			&cli.BoolFlag{Name: "verbose", Usage: "print each stage with its duration"},
-			&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log format: text or json"},
-		},
-		Before: func(c *cli.Context) error {
-			if f := c.String("log-format"); f != "text" && f != "json" {
-				return usagef("--log-format %q: must be text or json", f)
-			}
-			if c.Bool("quiet") && c.Bool("verbose") {
-				return usagef("--quiet and --verbose cannot be used together")
-			}
-			c.App.Metadata[logFormatKey] = c.String("log-format")
-			return nil
-		},
-		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
-			return usagef("%v", err)
+		Name:    "briefing",
+		Usage:   "weekly PDF briefings and Excel workbooks of diplomatic and security events, per country pair",
+		Version: longVersion(),
+		// Completion (briefing completion bash|zsh) asks the binary itself.
+		EnableBashCompletion: true,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		HideHelpCommand:      true,
+		Metadata:             map[string]any{},
+		Suggest:              true,
+		Flags:                globalFlags(),
+		Before:               resolveGlobals,
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usagef("%v%s", err, flagSuggestion(c, err))
 		},
 		ExitErrHandler: func(*cli.Context, error) {}, // exit codes are decided in exitCode
 		Action: func(c *cli.Context) error {
 			if c.Args().Present() {
-				return usagef("unknown command %q; commands: build, check, summary, init", c.Args().First())
+				var names []string
+				for _, cmd := range c.App.Commands {
+					names = append(names, cmd.Name)
+				}
+				name, hint := c.Args().First(), ""
+				if s := pipeline.Closest(c.Args().First(), names); len(s) > 0 {
+					hint = " (did you mean " + pipeline.OrList(s) + "?)"
+				}
+				return usagef("unknown command %q%s; commands: %s", name, hint, strings.Join(names, ", "))
 			}
 			cli.ShowAppHelp(c)
 			return usagef("no command given")
@@ -104,19 +149,118 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 				Flags:     []cli.Flag{configFlag, periodFlag, pairFlag, strictFlag, &cli.BoolFlag{Name: "json", Usage: "print JSON"}},
 				Action:    func(c *cli.Context) error { return cmdSummary(c, getenv) },
 			},
+			completionCommand(),
 			{
 				Name:      "init",
-				Usage:     "scaffold a project: config.toml, input/example.toml, templates/",
+				Usage:     "scaffold a project: config.toml, input/example.toml, notes/, templates/, .gitignore",
 				ArgsUsage: "[DIR]",
+				Flags:     []cli.Flag{&cli.BoolFlag{Name: "force", Usage: "overwrite the files init writes (and no others) where they exist"}},
 				Action:    cmdInit,
 			},
 			importCommand(),
 		},
 	}
+	// Every command, present and future, takes the global flags after its
+	// name too (`briefing build --verbose`), as cobra-style tools do.
 	for _, cmd := range app.Commands {
-		cmd.OnUsageError = app.OnUsageError
+		if ex := examples[cmd.Name]; ex != "" {
+			cmd.CustomHelpTemplate = cli.CommandHelpTemplate + "EXAMPLES:\n" + ex
+		}
+		withGlobals(cmd, cmd.Name, app.OnUsageError)
 	}
 	return app
+}
+
+// withGlobals gives cmd and its subcommands (`import csv`) the global
+// flags, the app's usage errors (exit 2) and the name of the top-level
+// command the run's final record names.
+func withGlobals(cmd *cli.Command, name string, onUsage cli.OnUsageErrorFunc) {
+	cmd.OnUsageError = onUsage
+	cmd.Flags = append(slices.Clip(cmd.Flags), globalFlags()...)
+	cmd.Before = func(c *cli.Context) error {
+		c.App.Metadata[commandKey] = name
+		return resolveGlobals(c)
+	}
+	for _, sub := range cmd.Subcommands {
+		withGlobals(sub, name, onUsage)
+	}
+}
+
+// flagSuggestion is " (did you mean --verbose?)" for an unknown flag
+// close to one the command (or, before any command, the app) takes.
+func flagSuggestion(c *cli.Context, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "flag provided but not defined: -")
+	if !ok {
+		return ""
+	}
+	name = strings.TrimPrefix(name, "-")
+	flags := c.App.Flags
+	if c.Command != nil && len(c.Command.Flags) > 0 {
+		flags = c.Command.Flags
+	}
+	var known []string
+	for _, f := range flags {
+		for _, n := range f.Names() {
+			if len(n) > 1 { // any two letters are "close" to a one-letter alias
+				known = append(known, n)
+			}
+		}
+	}
+	s := pipeline.Closest(name, known)
+	if len(s) == 0 {
+		return ""
+	}
+	return " (did you mean --" + strings.Join(s, " or --") + "?)"
+}
+
+// globalFlags are the flags every command takes, before or after its
+// name. Each call makes new flags: urfave/cli keeps state in them.
+func globalFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print errors only", Category: "global"},
+		&cli.BoolFlag{Name: "verbose", Usage: "print each stage with its duration (DEBUG records in JSON logs)", Category: "global"},
+		&cli.StringFlag{Name: "log-format", Value: "text", Usage: "log `FORMAT`: text or json", Category: "global"},
+	}
+}
+
+// resolveGlobals reads the global flags from every level of the command
+// line, the command's over the app's, checks them, and keeps them in the
+// app's Metadata for newContext and for the messages of a failed run
+// (exitCode). It is the Before of the app and of every command, so a bad
+// value is a usage error wherever it was given.
+func resolveGlobals(c *cli.Context) error {
+	o := logx.Options{Format: "text"}
+	lineage := c.Lineage()
+	for i := len(lineage) - 1; i >= 0; i-- { // from the app down
+		lc := lineage[i]
+		for _, name := range lc.LocalFlagNames() {
+			switch name {
+			case "quiet", "q":
+				o.Quiet = lc.Bool("quiet")
+			case "verbose":
+				o.Verbose = lc.Bool("verbose")
+			case "log-format":
+				o.Format = lc.String("log-format")
+			}
+		}
+	}
+	if o.Format != "text" && o.Format != "json" {
+		return usagef("--log-format %q: must be text or json", o.Format)
+	}
+	if o.Quiet && o.Verbose {
+		return usagef("--quiet and --verbose cannot be used together")
+	}
+	c.App.Metadata[logFormatKey] = o.Format
+	c.App.Metadata[logOptionsKey] = o
+	return nil
+}
+
+// logOptions are the run's global flags, once resolveGlobals has read them.
+func logOptions(c *cli.Context) logx.Options {
+	if o, ok := c.App.Metadata[logOptionsKey].(logx.Options); ok {
+		return o
+	}
+	return logx.Options{Format: "text"}
 }
 
 // newContext loads the config and applies the flags common to all commands.
@@ -131,8 +275,11 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 	opt := pipeline.Options{
 		ConfigPath: c.String("config"),
 		Strict:     c.Bool("strict"),
-		Now:        now,
-		Version:    toolVersion(),
+		// build --strict (and summary's) fails on the warnings about its report
+		// only; check --strict on every warning.
+		StrictScope: c.Command.Name == "build" || c.Command.Name == "summary",
+		Now:         now,
+		Version:     toolVersion(),
 	}
 	if c.IsSet("period") {
 		opt.Period = c.String("period")
@@ -150,18 +297,15 @@ func newContext(c *cli.Context, getenv func(string) string) (*pipeline.Context, 
 			return nil, err
 		}
 	}
+	lo := logOptions(c)
 	ctx := &pipeline.Context{
 		Context:     context.Background(),
 		Options:     opt,
 		Config:      cfg,
 		Diagnostics: cfgErrs,
-		Log: logx.New(c.App.ErrWriter, logx.Options{
-			Format:  c.String("log-format"),
-			Quiet:   c.Bool("quiet"),
-			Verbose: c.Bool("verbose"),
-		}),
+		Log:         logx.New(c.App.ErrWriter, lo),
 	}
-	if !c.Bool("quiet") && c.String("log-format") == "text" && progress.Enabled(c.App.ErrWriter, getenv) {
+	if !lo.Quiet && lo.Format == "text" && progress.Enabled(c.App.ErrWriter, getenv) {
 		ctx.Progress = progress.Bars(c.App.ErrWriter, getenv("NO_COLOR") != "")
 	}
 	if len(cfgErrs) > 0 {

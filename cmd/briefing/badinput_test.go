@@ -281,7 +281,7 @@ func checkProblems(t *testing.T, cmd string, r result, code int, want []problem)
 	}
 	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
 	if code == ExitInvalid {
-		summary := "briefing: " + plural(len(want), "problem") + "; nothing was written"
+		summary := closingLine(cmd, len(want))
 		if lines[len(lines)-1] != summary {
 			t.Errorf("%s: last line %q, want %q", cmd, lines[len(lines)-1], summary)
 		}

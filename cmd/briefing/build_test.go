@@ -490,7 +490,7 @@ func TestBuildOutputs(t *testing.T) {
 		{"period all per pair", "project", []string{"--period", "all", "--per-pair"}, "project/output",
 			append(defaultFiles("briefing-all"), "briefing-all-AZE-GEO.pdf", "briefing-all-AZE-TUR.pdf", "briefing-all-GEO-TUR.pdf")},
 		{"pair filter per pair", "project", []string{"--period", "all", "--per-pair", "--pair", "geo-tur"}, "project/output",
-			append(defaultFiles("briefing-all"), "briefing-all-GEO-TUR.pdf")},
+			append(defaultFiles("briefing-all-pairs-GEO-TUR"), "briefing-all-pairs-GEO-TUR-GEO-TUR.pdf")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -616,7 +616,8 @@ focus_areas = ["Quantum diplomacy"]
 	if r.code != ExitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
-	m := verifyOutputs(t, project, filepath.Join(project, "output"), w43Files)
+	// --pair: the filtered build's own names (issue #16, point 6).
+	m := verifyOutputs(t, project, filepath.Join(project, "output"), defaultFiles("briefing-2025-W43-pairs-AZE-GEO"))
 
 	if m.Config != "config.toml" {
 		t.Errorf("config %q, want config.toml (relative to its own directory)", m.Config)
@@ -694,8 +695,8 @@ func TestBuildFailedRunKeepsOutputs(t *testing.T) {
 			"templates/pair.tmpl:3: template: ",
 			"briefing: 1 problem; nothing was written",
 		}},
-		{"strict unknown focus area", addUnknownFocusArea, []string{"--strict"}, []string{
-			`input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`,
+		{"strict unknown focus area", addUnknownFocusArea, []string{"--strict", "--period", "2023-02"}, []string{
+			`input/example.toml:26:15: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`,
 			"briefing: 1 problem; nothing was written",
 		}},
 		{"invalid event", func(t *testing.T, dir string) {
@@ -735,14 +736,15 @@ func TestBuildStrict(t *testing.T) {
 	t.Parallel()
 	dir := example(t)
 	addUnknownFocusArea(t, dir)
-	const where = `input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
+	const where = `input/example.toml:26:15: event "2023-02-kars-trilateral-defence-ministers": focus_areas: "Quantum diplomacy" is not in [focus_areas]`
 
-	for _, cmd := range []string{"build", "check"} {
-		r := runBriefing(t, dir, nil, cmd, "--strict")
+	for _, args := range [][]string{{"build", "--period", "2023-02"}, {"check"}} { // build: a period that shows the event
+		cmd := args[0]
+		r := runBriefing(t, dir, nil, append(args, "--strict")...)
 		if r.code != ExitInvalid {
 			t.Errorf("%s --strict: exit %d, want %d\n%s", cmd, r.code, ExitInvalid, r.stderr)
 		}
-		if !strings.Contains(r.stderr, "\n"+where) || !strings.Contains(r.stderr, "briefing: 1 problem; nothing was written") {
+		if !strings.Contains(r.stderr, "\n"+where) || !strings.Contains(r.stderr, closingLine(cmd, 1)) {
 			t.Errorf("%s --strict: stderr lacks the error:\n%s", cmd, r.stderr)
 		}
 		if n := strings.Count(r.stderr, "Quantum diplomacy"); n != 1 {
@@ -1032,7 +1034,7 @@ func TestBuildKilled(t *testing.T) {
 	before := snapshot(t, out)
 
 	// 1. While rendering: once aggregation is done.
-	p := startBriefing(t, dir, newer, true, "--log-format", "json", "build", "--period", per)
+	p := startBriefing(t, dir, newer, true, "--log-format", "json", "--verbose", "build", "--period", per)
 	if !p.waitLine(`"stage":"aggregate"`, `"duration_ms"`) {
 		r, _ := p.wait(t)
 		t.Fatalf("the build ended before aggregating: exit %d\n%s", r.code, r.stderr)
@@ -1045,7 +1047,7 @@ func TestBuildKilled(t *testing.T) {
 	sameFiles(t, "output/ after a kill while rendering", before, snapshot(t, out))
 
 	// 2. While writing: as soon as the lock or a temporary file appears.
-	p = startBriefing(t, dir, newer, true, "--log-format", "json", "build", "--period", per)
+	p = startBriefing(t, dir, newer, true, "--log-format", "json", "--verbose", "build", "--period", per)
 	if !p.waitLine(`"stage":"render xlsx"`, `"duration_ms"`) {
 		r, _ := p.wait(t)
 		t.Fatalf("the build ended before rendering: exit %d\n%s", r.code, r.stderr)
@@ -1093,7 +1095,7 @@ func TestBuildLogs(t *testing.T) {
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
 		dir := example(t)
-		r := runBriefing(t, dir, nil, "--log-format", "json", "build")
+		r := runBriefing(t, dir, nil, "--log-format", "json", "build", "--verbose")
 		if r.code != ExitOK {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}

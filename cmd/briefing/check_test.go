@@ -14,7 +14,7 @@ import (
 )
 
 const (
-	kars      = `input/example.toml:14: event "2023-02-kars-trilateral-defence-ministers": `
+	kars      = `input/example.toml:21:9: event "2023-02-kars-trilateral-defence-ministers": ` // the title's value
 	noGlyph   = `is not in the PDF font (DejaVu Sans); the briefing shows � in its place`
 	titleFace = `config.toml: briefing.title: character U+1F600 "😀" ` + noGlyph
 	karsCJK   = kars + `title: character U+4E2D "中" ` + noGlyph
@@ -48,9 +48,9 @@ func TestCheckStrictGlyphs(t *testing.T) {
 	spoilGlyphs(t, dir)
 
 	r := runBriefing(t, dir, nil, "-q", "check", "--strict")
-	checkProblems(t, "check --strict", r, ExitInvalid, []problem{
+	checkProblems(t, "check", r, ExitInvalid, []problem{
 		{"config.toml:", `briefing.title: character U+1F600 "😀" ` + noGlyph},
-		{"input/example.toml:14:", `event "2023-02-kars-trilateral-defence-ministers": title: character U+4E2D "中" ` + noGlyph},
+		{"input/example.toml:21:9:", `event "2023-02-kars-trilateral-defence-ministers": title: character U+4E2D "中" ` + noGlyph},
 	})
 
 	r = runBriefing(t, dir, []string{epoch}, "-q", "build", "--strict", "--period", "all", "--out", "out")
@@ -85,7 +85,7 @@ func TestCheckReportsAllAtOnce(t *testing.T) {
 	checkProblems(t, "check", r, ExitInvalid, []problem{eventErr, tmplErr})
 
 	r = runBriefing(t, dir, nil, "check", "--strict")
-	checkProblems(t, "check --strict", r, ExitInvalid, []problem{
+	checkProblems(t, "check", r, ExitInvalid, []problem{
 		{"config.toml:", `briefing.title: character U+1F600 "😀" ` + noGlyph}, eventErr, tmplErr,
 	})
 

@@ -17,6 +17,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/briefing-tool/briefing"
+	"github.com/briefing-tool/briefing/internal/logx"
+	"github.com/briefing-tool/briefing/internal/outdir"
 	"github.com/briefing-tool/briefing/internal/stages"
 	"github.com/briefing-tool/briefing/pipeline"
 	"github.com/briefing-tool/briefing/templates"
@@ -33,6 +35,13 @@ func cmdBuild(c *cli.Context, getenv func(string) string) error {
 	// With --strict, a failed run's warnings are its errors: exitCode
 	// prints them once, as problems, and warn finds none.
 	warn(ctx)
+	if err == nil {
+		var outputs []string
+		for _, a := range ctx.Artifacts {
+			outputs = append(outputs, pipeline.DisplayPath(filepath.Join(outdir.Dir(ctx), a.Name)))
+		}
+		c.App.Metadata[outputsKey] = outputs
+	}
 	return err
 }
 
@@ -196,7 +205,8 @@ func writeSummaryText(w io.Writer, r *pipeline.Report) error {
 }
 
 // cmdInit scaffolds a project from the shipped example. It never
-// overwrites: if any target exists, it writes nothing.
+// overwrites, unless --force: then it overwrites the files it writes, and
+// only those. If any target exists without --force, it writes nothing.
 func cmdInit(c *cli.Context) error {
 	if c.Args().Len() > 1 {
 		return usagef("init takes at most one directory, got %d arguments", c.Args().Len())
@@ -205,45 +215,59 @@ func cmdInit(c *cli.Context) error {
 	if dir == "" {
 		dir = "."
 	}
-	files := map[string][]byte{}
-	read := func(fsys fs.FS, name, target string) error {
-		b, err := fs.ReadFile(fsys, name)
-		files[target] = b
-		return err
-	}
-	if err := read(briefing.Example, "config.toml", "config.toml"); err != nil {
-		return err
-	}
-	if err := read(briefing.Example, "input/example.toml", filepath.Join("input", "example.toml")); err != nil {
-		return err
-	}
-	// The written assessment of the example's latest week (2025-W43).
-	if err := read(briefing.Example, "notes/2025-W43.md", filepath.Join("notes", "2025-W43.md")); err != nil {
-		return err
-	}
-	tmpls, err := fs.Glob(templates.Defaults(), "*.tmpl")
+	log := logx.New(c.App.ErrWriter, logOptions(c))
+	files, err := scaffold()
 	if err != nil {
 		return err
 	}
-	for _, t := range tmpls {
-		if err := read(templates.Defaults(), t, filepath.Join("templates", t)); err != nil {
-			return err
-		}
-	}
+	force := c.Bool("force")
 	var exists []string
 	for name := range files {
-		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-			exists = append(exists, filepath.Join(dir, name))
+		path := filepath.Join(dir, name)
+		if name == ".gitignore" {
+			continue // added to, never overwritten (gitignore)
+		}
+		st, err := os.Lstat(path)
+		switch {
+		case err != nil:
+			continue
+		case st.IsDir():
+			// --force replaces files, never a directory and what it holds.
+			return fmt.Errorf("init: %s is a directory; nothing was written", path)
+		case !force:
+			exists = append(exists, path)
 		}
 	}
 	if len(exists) > 0 {
 		slices.Sort(exists)
-		return fmt.Errorf("init: refusing to overwrite %s; nothing was written", strings.Join(exists, ", "))
+		return fmt.Errorf("init: refusing to overwrite %s; nothing was written (--force overwrites the files init writes, and no others)", strings.Join(exists, ", "))
 	}
+	var created []string
 	for _, name := range slices.Sorted(maps.Keys(files)) {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			return initError(err)
+		}
+		if name == ".gitignore" {
+			verb, err := gitignore(path, files[name])
+			if err != nil {
+				return initError(err)
+			}
+			if verb != "" {
+				log.Info(verb + path)
+				created = append(created, path)
+			}
+			continue
+		}
+		verb := "created "
+		if force {
+			// A symlink is replaced, not followed: --force writes
+			// init's files, not whatever a link points at.
+			if err := os.Remove(path); err == nil {
+				verb = "overwrote "
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return initError(err)
+			}
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err != nil {
@@ -256,13 +280,82 @@ func cmdInit(c *cli.Context) error {
 		if err != nil {
 			return initError(err)
 		}
-		fmt.Fprintf(c.App.ErrWriter, "briefing: created %s\n", path)
+		log.Info(verb + path)
+		created = append(created, path)
 	}
 	if err := os.MkdirAll(filepath.Join(dir, "output"), 0o755); err != nil {
 		return initError(err)
 	}
-	fmt.Fprintf(c.App.ErrWriter, "briefing: next: cd %s && briefing check && briefing build\n", dir)
+	c.App.Metadata[outputsKey] = created
+	log.Info(fmt.Sprintf("next: cd %s && briefing check && briefing build", dir))
 	return nil
+}
+
+// gitignore writes init's .gitignore at path, or, when the project has
+// one, adds its line to it unless a line already ignores output/: a
+// project's own ignore rules are kept, with or without --force. It
+// returns what it did ("created ", "updated "), or "" for nothing.
+func gitignore(path string, ours []byte) (string, error) {
+	old, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "created ", os.WriteFile(path, ours, 0o644)
+	}
+	if err != nil {
+		return "", err
+	}
+	for _, l := range strings.Split(string(old), "\n") {
+		switch strings.TrimSpace(l) {
+		case "output", "output/", "/output", "/output/":
+			return "", nil
+		}
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return "", err
+	}
+	add := "/output/\n"
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		add = "\n" + add
+	}
+	_, err = f.WriteString(add)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return "updated ", err
+}
+
+// scaffold is what init writes: the shipped example's config, events and
+// notes, the default templates, and a .gitignore for the outputs.
+func scaffold() (map[string][]byte, error) {
+	files := map[string][]byte{
+		// Outputs are made from the inputs: version the inputs only.
+		".gitignore": []byte("# briefing's outputs, made again by `briefing build`\n/output/\n"),
+	}
+	read := func(fsys fs.FS, name, target string) error {
+		b, err := fs.ReadFile(fsys, name)
+		files[target] = b
+		return err
+	}
+	if err := read(briefing.Example, "config.toml", "config.toml"); err != nil {
+		return nil, err
+	}
+	if err := read(briefing.Example, "input/example.toml", filepath.Join("input", "example.toml")); err != nil {
+		return nil, err
+	}
+	// The written assessment of the example's latest week (2025-W43).
+	if err := read(briefing.Example, "notes/2025-W43.md", filepath.Join("notes", "2025-W43.md")); err != nil {
+		return nil, err
+	}
+	tmpls, err := fs.Glob(templates.Defaults(), "*.tmpl")
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tmpls {
+		if err := read(templates.Defaults(), t, filepath.Join("templates", t)); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }
 
 // initError is err as "init: PATH: reason", without the operation

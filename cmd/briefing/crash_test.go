@@ -100,15 +100,24 @@ func TestBuildKillSweep(t *testing.T) {
 		{"three files", []string{"build"}, []string{"build"}, w43Files, nil, nil},
 		// The killed run replaces one pair's PDF, adds one, and removes
 		// the third, which it does not write.
+		// The pairs come from pairs.include (old.toml, next.toml): with
+		// --pair each set would have names of its own (issue #16, point 6).
 		{"per pair",
-			[]string{"build", "--period", "all", "--per-pair", "--pair", "AZE-GEO", "--pair", "GEO-TUR"},
-			[]string{"build", "--period", "all", "--per-pair", "--pair", "AZE-GEO", "--pair", "AZE-TUR"},
+			[]string{"build", "--period", "all", "--per-pair", "--config", "old.toml"},
+			[]string{"build", "--period", "all", "--per-pair", "--config", "next.toml"},
 			append(defaultFiles("briefing-all"), "briefing-all-AZE-GEO.pdf"), []string{"briefing-all-AZE-TUR.pdf"}, []string{"briefing-all-GEO-TUR.pdf"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			base := example(t)
+			b, err := os.ReadFile(filepath.Join(base, "config.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, include := range map[string]string{"old.toml": `["AZE-GEO", "GEO-TUR"]`, "next.toml": `["AZE-GEO", "AZE-TUR"]`} {
+				writeFile(t, filepath.Join(base, name), strings.Replace(string(b), "include = []", "include = "+include, 1))
+			}
 			if r := runBriefing(t, base, []string{epoch}, append([]string{"-q"}, tt.old...)...); r.code != ExitOK {
 				t.Fatalf("earlier build: exit %d\n%s", r.code, r.stderr)
 			}
@@ -243,8 +252,8 @@ func TestBuildLockFile(t *testing.T) {
 			if code := cmd.ProcessState.ExitCode(); code != tt.code || (err != nil && !errors.As(err, &ee)) {
 				t.Errorf("exit %d (%v), want %d\n%s", code, err, tt.code, stderr.String())
 			}
-			if tt.want != "" && stderr.String() != tt.want {
-				t.Errorf("stderr = %q\nwant %q", stderr.String(), tt.want)
+			if got := finalRecordChecked(t, cmd.ProcessState.ExitCode(), stderr.String()); tt.want != "" && got != tt.want {
+				t.Errorf("stderr = %q\nwant %q", got, tt.want)
 			}
 			if tt.code == ExitOK {
 				verifyOutputs(t, dir, filepath.Join(dir, "output"), w43Files)
@@ -269,7 +278,10 @@ func TestBuildStaleOutputs(t *testing.T) {
 	}
 	verifyOutputs(t, dir, out, append(slices.Clone(all), pairs...))
 
-	r := runBriefing(t, dir, env, "build", "--period", "all", "--per-pair", "--pair", "AZE-GEO")
+	// pairs.include, not --pair: a build filtered with --pair has names
+	// of its own (issue #16, point 6).
+	editConfig(t, dir, "include = []", `include = ["AZE-GEO"]`)
+	r := runBriefing(t, dir, env, "build", "--period", "all", "--per-pair")
 	if r.code != ExitOK {
 		t.Fatalf("--pair AZE-GEO: exit %d\n%s", r.code, r.stderr)
 	}

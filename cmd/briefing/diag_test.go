@@ -32,10 +32,13 @@ focus_areas = ["Quantum diplomacy"]
 summary = "`+strings.Repeat("word ", 7000)+`"
 `)
 	const (
-		at     = `proj/input/a.toml:1: event "2025-10-22-call": `
-		focus  = at + `focus_areas: "Quantum diplomacy" is not in [focus_areas]`
-		glyph  = at + `title: character U+1F600`
-		cut    = at + `summary: 34999 characters; an Excel cell holds 32767`
+		// Each at its field's value (issue #16, point 12), not at the
+		// event's header (line 1).
+		at     = `proj/input/a.toml:`
+		ev     = ` event "2025-10-22-call": `
+		focus  = at + "7:15:" + ev + `focus_areas: "Quantum diplomacy" is not in [focus_areas]`
+		glyph  = at + "4:9:" + ev + `title: character U+1F600`
+		cut    = at + "8:11:" + ev + `summary: 34999 characters; an Excel cell holds 32767`
 		config = `proj/config.toml: briefing.subtitle: character U+6771 "東"`
 		warn   = "briefing: warning: "
 	)
@@ -51,7 +54,7 @@ summary = "`+strings.Repeat("word ", 7000)+`"
 		{"build strict", []string{"build", "--strict"}, ExitInvalid, []string{focus}},
 		{"check", []string{"check"}, ExitOK, []string{warn + config, warn + focus, warn + glyph}},
 		// Errors sorted by file and position.
-		{"check strict", []string{"check", "--strict"}, ExitInvalid, []string{config, focus, glyph}},
+		{"check strict", []string{"check", "--strict"}, ExitInvalid, []string{config, glyph, focus}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,7 +124,7 @@ func TestWarningPathsJSON(t *testing.T) {
 			continue
 		}
 		n++
-		if obj.File != "proj/input/a.toml" || !strings.HasPrefix(obj.Msg, "proj/input/a.toml:1: ") {
+		if obj.File != "proj/input/a.toml" || !strings.HasPrefix(obj.Msg, "proj/input/a.toml:") {
 			t.Errorf("file %q, msg %q; want both to name proj/input/a.toml", obj.File, obj.Msg)
 		}
 	}

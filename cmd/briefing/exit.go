@@ -32,8 +32,8 @@ func usagef(format string, args ...any) error {
 // does. With format "json" every message is one JSON object per line, like
 // the rest of the log, so that a machine reading the log can parse every
 // line of a failed run too; the text of each message ("msg") is the same
-// as the text line's.
-func exitCode(err error, stderr io.Writer, format string) int {
+// as the text line's. command is the command that ran, "" if none did.
+func exitCode(err error, stderr io.Writer, format, command string) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -54,7 +54,11 @@ func exitCode(err error, stderr io.Writer, format string) int {
 		for _, e := range list {
 			out.problem(e)
 		}
-		out.print(plural(len(list), "problem")+"; nothing was written", "problems", len(list), "exit_code", ExitInvalid)
+		msg := plural(len(list), "problem")
+		if command == "build" { // the only one that writes outputs
+			msg += "; nothing was written"
+		}
+		out.print(msg, "problems", len(list), "exit_code", ExitInvalid)
 		return ExitInvalid
 	}
 	msg := strings.TrimSpace(err.Error())

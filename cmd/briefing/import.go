@@ -114,8 +114,8 @@ func cmdImport(c *cli.Context, format string) error {
 		code := res.Resolve(s)
 		if code == "" {
 			msg := fmt.Sprintf("--country %q: not a known country code or name", s)
-			if sug := table.Suggest(s); sug != "" {
-				msg += fmt.Sprintf(" (did you mean %q?)", sug)
+			if sug := table.Suggest(s); len(sug) > 0 {
+				msg += " (did you mean " + pipeline.OrList(sug) + "?)"
 			}
 			return usagef("%s", msg)
 		}
@@ -128,10 +128,19 @@ func cmdImport(c *cli.Context, format string) error {
 		}
 		opt.Map = m
 	}
-	log := logx.New(c.App.ErrWriter, logx.Options{Format: c.String("log-format"), Quiet: c.Bool("quiet"), Verbose: c.Bool("verbose")})
+	log := logx.New(c.App.ErrWriter, logOptions(c))
 	r, err := importer.Run(opt)
 	if r != nil && (err == nil || !opt.Strict) {
-		reportRows(log, r, c.String("log-format") == "json")
+		reportRows(log, r, logOptions(c).Format == "json")
+	}
+	if r != nil && err == nil {
+		for _, f := range r.Written {
+			log.Debug("wrote", "path", f)
+		}
+		for _, f := range r.Unchanged {
+			log.Debug("unchanged", "path", f)
+		}
+		c.App.Metadata[outputsKey] = r.Written // the final record's outputs, as init's
 	}
 	if err == nil {
 		if len(r.Skipped) > 0 {

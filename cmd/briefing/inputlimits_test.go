@@ -204,5 +204,5 @@ func runBounded(t *testing.T, dir string, env []string, args ...string) result {
 	if s := stderr.String(); strings.Contains(s, "goroutine ") || strings.Contains(s, "panic:") || strings.Contains(s, "fatal error") {
 		t.Errorf("crash in front of the user:\n%.2000s", s)
 	}
-	return result{code, stdout.String(), stderr.String()}
+	return result{code, stdout.String(), finalRecordChecked(t, code, stderr.String())}
 }

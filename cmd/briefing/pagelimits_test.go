@@ -65,7 +65,7 @@ func TestBuildCellTooLong(t *testing.T) {
 	t.Parallel()
 	dir := builtExample(t)
 	writeFile(t, filepath.Join(dir, "input/long.toml"), ev(`summary = "`+strings.Repeat("word ", 8000)+`"`))
-	want := `input/long.toml:1: event "2025-10-22-bad-input": summary: 39999 characters; an Excel cell holds 32767, so the workbook has only the first 32767`
+	want := `input/long.toml:7:11: event "2025-10-22-bad-input": summary: 39999 characters; an Excel cell holds 32767, so the workbook has only the first 32767`
 	env := []string{"SOURCE_DATE_EPOCH=1761642000"}
 	r := runBriefing(t, dir, env, "build", "--period", "2025-W43")
 	if r.code != ExitOK {
@@ -82,7 +82,7 @@ func TestBuildCellTooLong(t *testing.T) {
 		t.Errorf("the manifest lacks the warning:\n%s", m)
 	}
 	r = runBriefing(t, dir, env, "-q", "build", "--period", "2025-W43", "--strict")
-	checkProblems(t, "build --strict", r, ExitInvalid, []problem{{"input/long.toml:1:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
+	checkProblems(t, "build", r, ExitInvalid, []problem{{"input/long.toml:7:11:", `event "2025-10-22-bad-input": summary: 39999 characters`}})
 }
 
 // TestBuildMaxPairs: [pdf] max_pairs reaches the note. The example's `all`

@@ -50,7 +50,7 @@ func TestWildcardScope(t *testing.T) {
 	if r.code != ExitOK {
 		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
 	}
-	f, err := excelize.OpenFile(filepath.Join(dir, "output", "briefing-all.xlsx"))
+	f, err := excelize.OpenFile(filepath.Join(dir, "output", "briefing-all-pairs-TUR-ALL.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}

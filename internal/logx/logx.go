@@ -15,7 +15,7 @@ import (
 type Options struct {
 	Format  string // "text" or "json"
 	Quiet   bool   // errors only
-	Verbose bool   // debug: stage timings
+	Verbose bool   // debug: stage timings, in text and JSON alike
 }
 
 // New returns a logger writing to w.
@@ -28,10 +28,6 @@ func New(w io.Writer, o Options) *slog.Logger {
 		level = slog.LevelDebug
 	}
 	if o.Format == "json" {
-		// Machines want every stage's timing, so JSON logs include debug.
-		if !o.Quiet {
-			level = slog.LevelDebug
-		}
 		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 	}
 	return slog.New(&textHandler{w: w, level: level, mu: &sync.Mutex{}})
@@ -60,7 +56,9 @@ func (h *textHandler) Handle(_ context.Context, r slog.Record) error {
 	}
 	b.WriteString(r.Message)
 	write := func(a slog.Attr) bool {
-		if a.Key == "stage" { // the message says it; JSON logs keep it
+		// An INFO line's message says what it is about ("loaded",
+		// "rendered pdf"); a DEBUG line ("stage done") needs the stage.
+		if a.Key == "stage" && r.Level > slog.LevelDebug { // JSON logs keep it
 			return true
 		}
 		fmt.Fprintf(&b, " %s=%v", a.Key, a.Value)

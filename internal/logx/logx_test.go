@@ -15,7 +15,7 @@ func TestText(t *testing.T) {
 	}{
 		{"default", Options{}, "briefing: loaded files=3\nbriefing: warning: input/a.toml:3: focus_areas: unknown\n"},
 		{"quiet", Options{Quiet: true}, ""},
-		{"verbose", Options{Verbose: true}, "briefing: stage done duration_ms=1.5\nbriefing: loaded files=3\nbriefing: warning: input/a.toml:3: focus_areas: unknown\n"},
+		{"verbose", Options{Verbose: true}, "briefing: stage done stage=load duration_ms=1.5\nbriefing: loaded files=3\nbriefing: warning: input/a.toml:3: focus_areas: unknown\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,13 +35,22 @@ func TestText(t *testing.T) {
 }
 
 func TestJSON(t *testing.T) {
+	// DEBUG records only with --verbose, as in text.
+	for _, o := range []Options{{Format: "json"}, {Format: "json", Quiet: true}} {
+		var buf bytes.Buffer
+		log := New(&buf, o)
+		log.Debug("stage done", "stage", "load", "duration_ms", 1.5)
+		if buf.Len() > 0 {
+			t.Errorf("%+v: DEBUG record without --verbose: %s", o, buf.String())
+		}
+	}
 	var buf bytes.Buffer
-	log := New(&buf, Options{Format: "json"})
+	log := New(&buf, Options{Format: "json", Verbose: true})
 	log.Debug("stage done", "stage", "load", "duration_ms", 1.5)
 	log.Info("loaded", "stage", "load", "files", 3)
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
 	if len(lines) != 2 {
-		t.Fatalf("JSON logs include stage timings (debug): got %d lines: %q", len(lines), buf.String())
+		t.Fatalf("JSON logs with --verbose include stage timings (debug): got %d lines: %q", len(lines), buf.String())
 	}
 	var obj map[string]any
 	if err := json.Unmarshal([]byte(lines[0]), &obj); err != nil || obj["stage"] != "load" || obj["duration_ms"] != 1.5 {

@@ -82,6 +82,14 @@ func (s renderStage) Run(c *pipeline.Context) error {
 	if err := c.Strict(); err != nil {
 		return err
 	}
+	// Logged here, not as each is done, so that the lines come in one
+	// order however the two renderings overlap.
+	if len(s.r.pdfs) > 0 {
+		c.Log.Info("rendered pdf", "stage", "render pdf", "files", len(s.r.pdfs), "bytes", len(s.r.pdfs[0].Data))
+	}
+	if len(s.r.book) > 0 {
+		c.Log.Info("rendered xlsx", "stage", "render xlsx", "bytes", len(s.r.book[0].Data))
+	}
 	c.Artifacts = append(append(c.Artifacts, s.r.pdfs...), s.r.book...)
 	return nil
 }
@@ -99,6 +107,7 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 		return nil, templateError(c, err)
 	}
 	c.Diagnostics = append(c.Diagnostics, warns...)
+	c.PlaceWarnings() // before the per-pair notes copy them
 	if err := c.Strict(); err != nil {
 		return nil, err
 	}
@@ -127,7 +136,6 @@ func layoutPDF(c *pipeline.Context) (func() ([]pipeline.Artifact, error), error)
 				out = append(out, pipeline.Artifact{Name: stem + "-" + p.Key + ".pdf", Kind: "pdf", Data: data})
 			}
 		}
-		c.Log.Info("rendered", "stage", "render pdf", "files", len(out), "bytes", len(out[0].Data))
 		return out, nil
 	}, nil
 }
@@ -178,6 +186,5 @@ func renderXLSX(c *pipeline.Context) ([]pipeline.Artifact, pipeline.ErrorList, e
 	if err != nil {
 		return nil, nil, err
 	}
-	c.Log.Info("rendered", "stage", "render xlsx", "bytes", len(data))
 	return []pipeline.Artifact{{Name: Stem(c) + ".xlsx", Kind: "xlsx", Data: data}}, warns, nil
 }

@@ -70,7 +70,7 @@ func renderContext(t *testing.T, formats []string, strict bool) *pipeline.Contex
 		Config:  cfg,
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
-	if err := pipeline.Run(c, Summary()); err != nil {
+	if err := pipeline.Run(c, report()); err != nil {
 		t.Fatal(err)
 	}
 	return c
@@ -104,6 +104,7 @@ func TestRenderStage(t *testing.T) {
 		t.Fatalf("no glyph warning from the PDF: %v", warns)
 	}
 	seq.Diagnostics = append(seq.Diagnostics, warns...)
+	seq.PlaceWarnings() // as the stage does before the per-pair notes
 	pair, _, err := pdf.Render(seq.Report, pdf.Options{Pair: "AZE-GEO", Limits: seq.Config.PDF, Warnings: seq.Diagnostics.Warnings()})
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@
 package stages
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/briefing-tool/briefing/internal/outdir"
@@ -24,13 +25,21 @@ func input() []pipeline.Stage {
 	}
 }
 
-// Summary returns the stages of `briefing summary`: everything up to the
-// report.
-func Summary() []pipeline.Stage {
+// report is the head of build and summary: the events read, then the
+// report of the period.
+func report() []pipeline.Stage {
 	return append(input(),
 		pipeline.PeriodStage,    // resolve --period (relative forms: today, the newest event)
 		pipeline.AggregateStage, // one pass over the events: the Report
 		pipeline.NotesStage,     // the period's written assessment, if any, checked against the report
+	)
+}
+
+// Summary returns the stages of `briefing summary`: everything up to the
+// report, and its data-quality warnings.
+func Summary() []pipeline.Stage {
+	return append(report(),
+		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed; --strict
 	)
 }
 
@@ -41,13 +50,14 @@ func Build() []pipeline.Stage {
 		outdir.Recover,   // repair a commit a killed run left, before anything else
 		templatesStage{}, // parse the templates; their problems join the config's
 	}
-	stages = append(stages, Summary()...)
+	stages = append(stages, report()...)
 	return append(stages,
-		renderPDFStage{r},  // lay the note out, then write its bytes beside the next stage (pdf only)
-		renderXLSXStage{r}, // stream the workbook, which lists the PDF's warnings (xlsx only)
-		renderStage{r},     // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
-		manifestStage{},    // what the run read and wrote, with SHA-256s
-		outdir.Write,       // lock output/, write temporaries, commit the set through a journal
+		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage (pdf only)
+		renderXLSXStage{r},    // stream the workbook, which lists the PDF's warnings (xlsx only)
+		renderStage{r},        // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
+		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed; --strict
+		manifestStage{},       // what the run read and wrote, with SHA-256s
+		outdir.Write,          // lock output/, write temporaries, commit the set through a journal
 	)
 }
 
@@ -74,7 +84,31 @@ func Formats(c *pipeline.Context) []string {
 	return c.Config.Output.Formats
 }
 
-// Stem is the output file stem with {period} filled in.
+// Stem is the output file stem: output.name with {period} and {pairs}
+// filled in. A build filtered with --pair never takes the unfiltered
+// build's names: without {pairs} in output.name, "-pairs-{pairs}" is
+// added ("briefing-2025-W45-pairs-AZE-TUR"). The "pairs-" keeps the name
+// apart from a per-pair note's, "<stem>-AZE-TUR.pdf", which the write
+// stage would otherwise take for a stale output of the unfiltered build.
 func Stem(c *pipeline.Context) string {
-	return strings.ReplaceAll(c.Config.Output.Name, "{period}", c.Period.ID)
+	name := c.Config.Output.Name
+	if len(c.PairKeys) > 0 && !strings.Contains(name, "{pairs}") {
+		name += "-pairs-{pairs}"
+	}
+	return strings.NewReplacer("{period}", c.Period.ID, "{pairs}", PairsName(c.PairKeys)).Replace(name)
+}
+
+// PairsName is {pairs}: the --pair keys, sorted, each once, joined by "_",
+// with a wildcard's "*" written "ALL" ("AZE-TUR_GEO-ALL"); "all" without
+// --pair. Keys are codes, "-" and "*": the name stays a plain file name.
+func PairsName(keys []string) string {
+	if len(keys) == 0 {
+		return "all"
+	}
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = strings.ReplaceAll(k, "*", "ALL")
+	}
+	slices.Sort(names)
+	return strings.Join(slices.Compact(names), "_")
 }

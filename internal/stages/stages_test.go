@@ -117,3 +117,19 @@ func TestRenderSkipped(t *testing.T) {
 		}
 	}
 }
+
+func TestPairsName(t *testing.T) {
+	for _, tt := range []struct {
+		keys []string
+		want string
+	}{
+		{nil, "all"},
+		{[]string{"AZE-TUR"}, "AZE-TUR"},
+		{[]string{"GEO-*", "AZE-TUR"}, "AZE-TUR_GEO-ALL"},
+		{[]string{"AZE-TUR", "AZE-TUR"}, "AZE-TUR"},
+	} {
+		if got := PairsName(tt.keys); got != tt.want {
+			t.Errorf("PairsName(%q) = %q, want %q", tt.keys, got, tt.want)
+		}
+	}
+}

@@ -168,39 +168,41 @@ func (t *Table) Known(code string) bool {
 	return ok
 }
 
-// Suggest returns the closest known code for an unknown one ("GOE" -> "GEO"), or "" when
-// nothing is close. In order of preference:
-//   - a known code is returned in its upper-case form ("geo" -> "GEO");
+// Suggest returns the known codes an unknown one may have meant ("GOE" ->
+// GEO), or nil when nothing is close. In order of preference:
+//   - a known code is returned in its upper-case form ("geo" -> GEO);
 //   - an ISO alpha-2 code maps to its alpha-3, including deprecated alpha-2
-//     codes with a successor ("GE" -> "GEO", "UK" -> "GBR");
+//     codes with a successor ("GE" -> GEO, "UK" -> GBR);
 //   - a display name typed as code maps to its code, case-insensitively
-//     ("Georgia" -> "GEO"); built-in names still match after a rename;
-//   - otherwise the alphabetically first known code at edit distance 1
-//     (one substitution, insertion, deletion, or transposition of adjacent
-//     letters): "GOE" -> "GEO", "AZR" -> "AZE".
-func (t *Table) Suggest(code string) string {
+//     ("Georgia" -> GEO); built-in names still match after a rename;
+//   - otherwise every known code at edit distance 1 (one substitution,
+//     insertion, deletion, or transposition of adjacent letters), in
+//     alphabetical order: "GOE" -> GEO, "ARN" -> ARE, ARG, ARM. Listing
+//     them all leaves the choice to the reader, who knows the country.
+func (t *Table) Suggest(code string) []string {
 	s := strings.TrimSpace(code)
 	if s == "" {
-		return ""
+		return nil
 	}
 	up := strings.ToUpper(s)
 	if _, ok := t.names[up]; ok {
-		return up
+		return []string{up}
 	}
 	if len(up) == 2 {
 		if iso3, ok := t.alpha2[up]; ok {
-			return iso3
+			return []string{iso3}
 		}
 	}
 	if c, ok := t.byName[strings.ToLower(s)]; ok {
-		return c
+		return []string{c}
 	}
-	for _, c := range t.codes { // sorted: the first match is alphabetical
+	var out []string
+	for _, c := range t.codes { // sorted
 		if withinOne(up, c) {
-			return c
+			out = append(out, c)
 		}
 	}
-	return ""
+	return out
 }
 
 // withinOne reports whether a and b (a != b) are at optimal string alignment

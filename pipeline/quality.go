@@ -1,0 +1,182 @@
+package pipeline
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefing-tool/briefing/pipeline/period"
+)
+
+// Data-quality warnings a scheduled run can act on: input that looks
+// stale, a period without events, planned events never confirmed. They
+// are warnings (errors with --strict), about the report's scope only, and
+// come after the renderers have laid out their outputs, whose bytes stay
+// as they were; the manifest and the log list them.
+
+// ParseStaleAfter reads briefing.stale_after: a number of days ("14d") or
+// weeks ("2w"), or "0" for no staleness warning. It returns days.
+func ParseStaleAfter(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "0" {
+		return 0, nil
+	}
+	if len(s) >= 2 {
+		n, err := strconv.Atoi(s[:len(s)-1])
+		unit := map[byte]int{'d': 1, 'w': 7}[s[len(s)-1]]
+		if err == nil && unit > 0 && n >= 1 && n*unit <= 3650 && allDigits(s[:len(s)-1]) {
+			return n * unit, nil
+		}
+	}
+	return 0, fmt.Errorf("%q is not a number of days or weeks such as \"14d\" or \"2w\" (at most 10 years), or \"0\" for no staleness warning", s)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// unconfirmedDays is how far from a planned event's day a held event of
+// the same countries confirms it.
+const unconfirmedDays = 3
+
+// Covers reports whether e is in the report's scope: one of its pairs is
+// shown, and it is dated in the period, the previous period or the
+// Upcoming window after it ("all" covers every date).
+func (r *Report) Covers(e *Event) bool {
+	if len(r.EventPairs(e)) == 0 {
+		return false
+	}
+	per := r.Period
+	if per.Kind == period.All {
+		return true
+	}
+	d := e.Date
+	return per.Contains(d) || !r.Previous.IsZero() && r.Previous.Contains(d) ||
+		d.After(per.End) && !d.After(r.upcomingEnd)
+}
+
+// Quality returns the data-quality warnings of report r, made from ds
+// with cfg, on the day of now in briefing.timezone:
+//   - input looks stale: the period ends at most stale_after days before
+//     today (or later), and the newest held event in scope is older than
+//     stale_after;
+//   - the period (not "all") has no held event in scope: the warning names
+//     the nearest periods of its kind that have some;
+//   - each planned event in the report's scope (Covers), dated to the day
+//     and before today, with no held event of the same countries within 3
+//     days: not confirmed. Report.Unconfirmed, which the note lists, keeps
+//     its own rule.
+func Quality(cfg *Config, ds *Dataset, r *Report, now time.Time) ErrorList {
+	now = now.In(cfg.Location)
+	today := period.Date(now.Year(), now.Month(), now.Day())
+	per := r.Period
+	var warns ErrorList
+	var held []*Event // in scope, by date
+	for _, e := range ds.Events {
+		if e.Held() && len(r.EventPairs(e)) > 0 {
+			held = append(held, e)
+		}
+	}
+	slices.SortStableFunc(held, func(a, b *Event) int { return a.Date.Compare(b.Date) })
+
+	if days, _ := ParseStaleAfter(cfg.Briefing.StaleAfter); days > 0 && per.Kind != period.All && len(held) > 0 {
+		newest := held[len(held)-1].Date
+		if !per.End.Before(today.AddDate(0, 0, -days)) && newest.Before(today.AddDate(0, 0, -days)) {
+			warns.Warn(Position{}, "", "", "input looks stale: the newest held event is %s old (%s), older than briefing.stale_after (%s)",
+				age(newest, today), newest.Format("2006-01-02"), strings.TrimSpace(cfg.Briefing.StaleAfter))
+		}
+	}
+
+	if per.Kind != period.All && r.Totals.Events == 0 {
+		msg := fmt.Sprintf("period %s (%s) has no held events", per.ID, per.Label)
+		if len(r.Filters) > 0 {
+			msg += " in the scope " + strings.Join(r.Filters, ", ")
+		}
+		var near []string
+		i, _ := slices.BinarySearchFunc(held, per.Start, func(e *Event, t time.Time) int { return e.Date.Compare(t) })
+		if i > 0 {
+			near = append(near, nearPeriod(per, held[i-1].Date)+" before")
+		}
+		j, _ := slices.BinarySearchFunc(held, per.End.AddDate(0, 0, 1), func(e *Event, t time.Time) int { return e.Date.Compare(t) })
+		if j < len(held) {
+			near = append(near, nearPeriod(per, held[j].Date)+" after")
+		}
+		switch len(near) {
+		case 0:
+			msg += "; nor has any other period"
+		default:
+			msg += "; the nearest with events: " + strings.Join(near, ", ")
+		}
+		warns.Warn(Position{}, "", "", "%s", msg)
+	}
+
+	sameCountries := map[string][]time.Time{}
+	for _, e := range held {
+		k := countryKey(e.Countries)
+		sameCountries[k] = append(sameCountries[k], e.Date)
+	}
+	for _, e := range ds.Events {
+		if e.Status != "planned" || e.DatePrecision != "day" || !e.Date.Before(today) || !r.Covers(e) {
+			continue
+		}
+		confirmed := slices.ContainsFunc(sameCountries[countryKey(e.Countries)], func(d time.Time) bool {
+			return !d.Before(e.Date.AddDate(0, 0, -unconfirmedDays)) && !d.After(e.Date.AddDate(0, 0, unconfirmedDays))
+		})
+		if !confirmed {
+			warns.Warn(e.Pos, e.ID, "status", "planned for %s, which is past, and not confirmed: no held event of the same countries (%s) within %d days; record it as held or cancelled",
+				e.Date.Format("2006-01-02"), strings.Join(e.Countries, ", "), unconfirmedDays)
+		}
+	}
+	warns.Sort()
+	return warns
+}
+
+// countryKey is a set of countries as a map key.
+func countryKey(codes []string) string {
+	c := slices.Clone(codes)
+	slices.Sort(c)
+	return strings.Join(c, ",")
+}
+
+// nearPeriod names the period of per's kind that holds d: "2025-W41";
+// for a date range, the date itself.
+func nearPeriod(per period.Period, d time.Time) string {
+	if per.Kind == period.Range {
+		return d.Format("2006-01-02")
+	}
+	return period.ForDate(per.Kind, d).ID
+}
+
+// age says how long before today d was: "20 days", "13 months".
+func age(d, today time.Time) string {
+	days := int(today.Sub(d).Hours() / 24)
+	if days < 60 {
+		return fmt.Sprintf("%d days", days)
+	}
+	months := (today.Year()-d.Year())*12 + int(today.Month()) - int(d.Month())
+	if today.Day() < d.Day() {
+		months--
+	}
+	return fmt.Sprintf("%d months", months)
+}
+
+// qualityStage adds the data-quality warnings of the report (Quality);
+// --strict stops the run here, before anything is written.
+type qualityStage struct{}
+
+// QualityStage comes after the renderers in build, and after the report
+// in summary.
+var QualityStage Stage = qualityStage{}
+
+func (qualityStage) String() string { return "quality" }
+func (qualityStage) Run(c *Context) error {
+	c.Diagnostics = append(c.Diagnostics, Quality(c.Config, c.Dataset, c.Report, c.Options.Now)...)
+	return c.Strict()
+}
