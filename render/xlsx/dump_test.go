@@ -11,7 +11,7 @@ import (
 
 // dump writes a workbook as text, sheet by sheet and row by row, for
 // golden files a reviewer can read. Cells show their type: numbers as #5
-// (the stored value), dates as @2025-10-25 (as formatted), text as is with
+// (the stored value), dates as @2025-10-25 (as formatted), booleans as !TRUE, text as is with
 // newlines as \n; a hyperlink follows its cell as <url>. Each sheet starts
 // with its table, style, frozen pane and column widths.
 func dump(tb testing.TB, f *excelize.File) string {
@@ -65,6 +65,7 @@ const (
 	numberCell
 	dateCell
 	formulaCell
+	boolCell
 	otherCell
 )
 
@@ -86,6 +87,8 @@ func classify(tb testing.TB, f *excelize.File, sheet, ref string) cellKindT {
 	switch typ {
 	case excelize.CellTypeInlineString, excelize.CellTypeSharedString:
 		return textCell
+	case excelize.CellTypeBool:
+		return boolCell
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		if raw == "" {
 			return emptyCell
@@ -142,6 +145,8 @@ func cellText(tb testing.TB, f *excelize.File, sheet, ref string) string {
 		s = "#" + raw
 	case dateCell:
 		s = "@" + v
+	case boolCell:
+		s = "!" + v
 	default:
 		s = "?" + v
 	}

@@ -18,10 +18,14 @@ var contract = map[string][]string{
 	"Participants": {"Event ID", "Date", "Name", "Rank", "Role", "Organization", "Country"},
 	"Focus areas":  {"Pair", "Focus area", "Events", "First date", "Last date"},
 	"Sources":      {"Event ID", "Title", "Publisher", "URL", "Published", "Reliability"},
-	"About":        {"Setting", "Value"},
+	// Issue 15's long tables: not in SPEC §5's table, but named in its §7.
+	"Event pairs":       {"Event ID", "Date", "Pair", "Country A", "Country B", "Kind", "PLOVER", "Status", "In period", "Multilateral", "Week", "Month", "Title"},
+	"Event countries":   {"Event ID", "Date", "Country", "Country name", "Host", "In period", "Status"},
+	"Event focus areas": {"Event ID", "Date", "Focus area", "As written", "In taxonomy", "In period", "Status"},
+	"About":             {"Setting", "Value"},
 }
 
-var sheetOrder = []string{"Summary", "Events", "Participants", "Focus areas", "Sources", "About"}
+var sheetOrder = []string{"Summary", "Events", "Event pairs", "Event countries", "Event focus areas", "Participants", "Focus areas", "Sources", "About"}
 
 func TestSheetsHeadersTablesPanes(t *testing.T) {
 	r := generatedReport(t, 500, 7, "2025-Q1")

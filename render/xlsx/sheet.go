@@ -236,6 +236,7 @@ func (b *book) widths(t *table, lo, hi int, vals []any) []float64 {
 		case numberCol, changeCol:
 			ws[c] = max(ws[c], 8)
 		}
+		ws[c] = max(ws[c], col.min)
 	}
 	for i := lo; i < min(hi, lo+widthSample); i++ {
 		clear(vals)

@@ -88,8 +88,12 @@ func tables(r *pipeline.Report, warns pipeline.ErrorList) []*table {
 	if r.Assessment != nil {
 		ts = append(ts, assessmentTable(r))
 	}
+	cal := newCalendar(r)
 	return append(ts,
-		eventsTable(r),
+		eventsTable(r, cal),
+		eventPairsTable(r, cal),
+		eventCountriesTable(r, cal),
+		eventFocusAreasTable(r, cal),
 		participantsTable(r),
 		focusAreasTable(r),
 		sourcesTable(r),
