@@ -50,7 +50,11 @@ func dump(tb testing.TB, f *excelize.File) string {
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				cells[c] = cellText(tb, f, sheet, ref)
 			}
-			fmt.Fprintf(&b, "%d: %s\n", r+1, strings.Join(cells, " | "))
+			height := ""
+			if h, _ := f.GetRowHeight(sheet, r+1); h != 15 {
+				height = " (height " + strconv.FormatFloat(h, 'f', -1, 64) + ")"
+			}
+			fmt.Fprintf(&b, "%d%s: %s\n", r+1, height, strings.Join(cells, " | "))
 		}
 	}
 	return b.String()

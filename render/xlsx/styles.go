@@ -42,7 +42,7 @@ func (s *styles) create(f *excelize.File) error {
 		id    *int
 		style *excelize.Style
 	}{
-		{&s.header, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&s.header, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&s.text, &excelize.Style{Alignment: top(false)}},
 		{&s.wrap, &excelize.Style{Alignment: top(true)}},
 		{&s.number, &excelize.Style{Alignment: top(false)}},

@@ -53,7 +53,7 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	zw := newZipWriter()
 	f.SetZipWriter(zw.bind)
 
-	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links}
+	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links, print: newHeaderFooter(r)}
 	if err := b.styles.create(f); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: styles: %w", err)
 	}
