@@ -180,6 +180,8 @@ func (b *book) cell(v any, k kind) any {
 		if left {
 			return excelize.Cell{StyleID: s.leftNumber, Value: v}
 		}
+	case bool:
+		return excelize.Cell{StyleID: s.boolean, Value: v}
 	case day:
 		if v.t.IsZero() {
 			return nil
@@ -216,6 +218,8 @@ func (b *book) colStyle(k kind) int {
 		return b.styles.date
 	case linkCol:
 		return b.styles.link
+	case boolCol:
+		return b.styles.boolean
 	}
 	return b.styles.text
 }

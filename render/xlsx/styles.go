@@ -17,14 +17,18 @@ const (
 	fmtYear     = "yyyy"
 	fmtDateTime = "yyyy-mm-dd hh:mm"
 	fmtChange   = "+0;-0;0" // a change shows its sign
+	// fmtBool shows a boolean as TRUE or FALSE in LibreOffice too, which
+	// otherwise shows a boolean cell with a style of its own as 1 or 0;
+	// Excel shows booleans so whatever the format.
+	fmtBool = `"TRUE";"TRUE";"FALSE"`
 )
 
 // styles holds the workbook's cell style ids. Cells align to the top so a
 // row with one wrapped cell still reads across.
 type styles struct {
-	header, text, wrap, number, change, link int
-	date, month, year, dateTime              int
-	leftNumber, leftDate, leftDateTime       int // for columns of mixed values
+	header, text, wrap, number, change, link, boolean int
+	date, month, year, dateTime                       int
+	leftNumber, leftDate, leftDateTime                int // for columns of mixed values
 }
 
 func (s *styles) create(f *excelize.File) error {
@@ -47,6 +51,7 @@ func (s *styles) create(f *excelize.File) error {
 		{&s.wrap, &excelize.Style{Alignment: top(true)}},
 		{&s.number, &excelize.Style{Alignment: top(false)}},
 		{&s.change, numFmt(fmtChange)},
+		{&s.boolean, &excelize.Style{CustomNumFmt: ptr(fmtBool), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&s.link, &excelize.Style{Alignment: top(false), Font: &excelize.Font{Color: "0563C1", Underline: "single"}}},
 		{&s.date, numFmt(fmtDate)},
 		{&s.month, numFmt(fmtMonth)},
@@ -64,6 +69,8 @@ func (s *styles) create(f *excelize.File) error {
 	}
 	return nil
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // dateStyle returns the style showing a date at the given precision.
 func (s *styles) dateStyle(precision string) int {

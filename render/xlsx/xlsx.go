@@ -60,12 +60,15 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	if err := setProperties(f, r); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: document properties: %w", err)
 	}
-	for _, t := range tables(r, o.Warnings) {
-		if t.sheet == "About" && len(b.warns) > 0 {
-			// About comes last and lists the warnings of the sheets
-			// before it too.
-			t = aboutTable(r, append(slices.Clip(o.Warnings), b.warns...))
+	for _, t := range tables(r) {
+		if err := b.write(t); err != nil {
+			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
 		}
+	}
+	// About and Diagnostics come last and list the warnings of the sheets
+	// before them too.
+	warns := append(slices.Clip(o.Warnings), b.warns...)
+	for _, t := range []*table{aboutTable(r, warns), inputsTable(r), diagnosticsTable(r, warns)} {
 		if err := b.write(t); err != nil {
 			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
 		}
@@ -81,15 +84,17 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	return buf.Bytes(), b.warns, nil
 }
 
-// tables lists the sheets in workbook order. Assessment, after Summary,
-// is there only when the period has a written assessment.
-func tables(r *pipeline.Report, warns pipeline.ErrorList) []*table {
+// tables lists the sheets in workbook order up to About, Inputs and
+// Diagnostics, which Render adds. Assessment, after Summary, is there only
+// when the period has a written assessment.
+func tables(r *pipeline.Report) []*table {
 	ts := []*table{summaryTable(r)}
 	if r.Assessment != nil {
 		ts = append(ts, assessmentTable(r))
 	}
 	cal := newCalendar(r)
 	return append(ts,
+		chartTable(r),
 		eventsTable(r, cal),
 		eventPairsTable(r, cal),
 		eventCountriesTable(r, cal),
@@ -97,6 +102,5 @@ func tables(r *pipeline.Report, warns pipeline.ErrorList) []*table {
 		participantsTable(r),
 		focusAreasTable(r),
 		sourcesTable(r),
-		aboutTable(r, warns),
 	)
 }
