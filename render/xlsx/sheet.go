@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,13 +23,15 @@ const widthSample = 1000
 
 // book writes tables into a workbook, one streamed sheet at a time.
 type book struct {
-	f       *excelize.File
-	print   headerFooter // every sheet's printed header and footer
-	limit   int          // rows per sheet, header included
-	styles  *styles
-	links   map[string][]link  // filled for zipWriter
-	started bool               // the first sheet replaced excelize's Sheet1
-	warns   pipeline.ErrorList // texts cut to a cell's length
+	f      *excelize.File
+	print  headerFooter // every sheet's printed header and footer
+	limit  int          // rows per sheet, header included
+	styles *styles
+	jobs   map[string]*sheetJob // worksheet part → its rows and links, for zipWriter
+	// excelizeRows: excelize writes every table's rows (tests).
+	excelizeRows bool
+	started      bool               // the first sheet replaced excelize's Sheet1
+	warns        pipeline.ErrorList // texts cut to a cell's length
 }
 
 // write streams t over as many sheets as the row limit needs; an empty
@@ -81,9 +84,23 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: rowHeight(headLines)}); err != nil {
 		return err
 	}
-	links, err := b.writeRows(sw, t, lo, hi, vals, widths)
-	if err != nil {
-		return err
+	// excelize names a sheet's part after its id; zipWriter fails when
+	// no such part is written, so a change there cannot go unnoticed.
+	part := fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)
+	if b.excelizeRows || slices.ContainsFunc(t.cols, func(c column) bool { return c.kind == valueCol }) {
+		// About's mixed values, few rows: excelize writes them.
+		links, err := b.writeRows(sw, t, lo, hi, vals, widths)
+		if err != nil {
+			return err
+		}
+		if len(links) > 0 {
+			b.jobs[part] = &sheetJob{links: links}
+		}
+	} else {
+		// The cut cells' warnings are needed before About and
+		// Diagnostics, written before the rows are.
+		b.checkLengths(t, lo, hi, vals)
+		b.jobs[part] = &sheetJob{rows: b.rowWriter(t, lo, hi, widths).write}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(t.cols), hi-lo+1)
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: tableStyle}); err != nil {
@@ -94,12 +111,21 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 			return err
 		}
 	}
-	if len(links) > 0 {
-		// excelize names a sheet's part after its id; zipWriter fails when
-		// no such part is written, so a change there cannot go unnoticed.
-		b.links[fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)] = links
-	}
 	return sw.Flush()
+}
+
+// checkLengths warns about every text of rows [lo, hi) longer than a
+// cell holds.
+func (b *book) checkLengths(t *table, lo, hi int, vals []any) {
+	for i := lo; i < hi; i++ {
+		clear(vals)
+		t.row(i, vals)
+		for c, v := range vals {
+			if s, ok := v.(string); ok && len(s) > excelize.TotalCellChars {
+				b.checkLength(t, i, c, s)
+			}
+		}
+	}
 }
 
 // writeRows streams rows [lo, hi) of t below the header and returns the

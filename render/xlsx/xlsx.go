@@ -32,6 +32,10 @@ type Options struct {
 	// Warnings are the run's warnings so far, which the About sheet lists
 	// before the workbook's own.
 	Warnings pipeline.ErrorList
+
+	// excelizeRows has excelize's StreamWriter write every row, as it did
+	// before rows.go: tests compare the two.
+	excelizeRows bool
 }
 
 // Render returns the workbook for r and the warnings found while writing
@@ -53,7 +57,7 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	zw := newZipWriter()
 	f.SetZipWriter(zw.bind)
 
-	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links, print: newHeaderFooter(r)}
+	b := &book{f: f, limit: limit, styles: &styles{}, jobs: zw.jobs, excelizeRows: o.excelizeRows, print: newHeaderFooter(r)}
 	if err := b.styles.create(f); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: styles: %w", err)
 	}

@@ -26,9 +26,10 @@ import (
 //     fixed timestamp;
 //   - excelize adds [Content_Types].xml Default entries in map order once
 //     the workbook has a chart; they are sorted here;
-//   - a worksheet with hyperlinks gets its <hyperlinks> element and their
-//     relationships, linearly (excelize's SetCellHyperLink rescans every
-//     earlier link and relationship, which is quadratic in a large sheet).
+//   - a worksheet gets the rows rows.go writes, and with hyperlinks its
+//     <hyperlinks> element and their relationships, linearly (excelize's
+//     SetCellHyperLink rescans every earlier link and relationship, which
+//     is quadratic in a large sheet).
 //
 // Entries are deflated as they arrive, so only the compressed workbook is
 // held in memory; the few small parts that are edited are kept raw until
@@ -38,14 +39,14 @@ import (
 // pigz does). The chunks' boundaries depend only on the bytes, so the
 // output does not depend on the scheduling.
 type zipWriter struct {
-	links   map[string][]link // worksheet part name → its hyperlinks
+	jobs    map[string]*sheetJob // worksheet part name → its rows and hyperlinks
 	out     io.Writer
 	entries []*entry
 	slots   chan struct{} // one per chunk being deflated
 }
 
 func newZipWriter() *zipWriter {
-	return &zipWriter{links: map[string][]link{}, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
+	return &zipWriter{jobs: map[string]*sheetJob{}, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 // chunkSize is the size of the pieces a part is deflated in. Each starts
@@ -112,15 +113,15 @@ type entry struct {
 	buf    *[]byte       // the chunk being filled
 	chunks []*chunk      // deflated or being deflated, in order
 	raw    *bytes.Buffer // parts edited at Close
-	inj    *injector     // worksheets that get hyperlinks
+	inj    *injector     // worksheets that get rows or hyperlinks
 }
 
 func (z *zipWriter) Create(name string) (io.Writer, error) {
 	e := &entry{z: z, name: name, crc: crc32.NewIEEE()}
-	if name == contentTypesPart || strings.HasPrefix(name, "xl/worksheets/_rels/") && z.links[sheetPartOf(name)] != nil {
+	if name == contentTypesPart || strings.HasPrefix(name, "xl/worksheets/_rels/") && z.jobs[sheetPartOf(name)] != nil {
 		e.raw = &bytes.Buffer{}
-	} else if ls := z.links[name]; len(ls) > 0 {
-		e.inj = &injector{w: writerFunc(e.deflate), marker: []byte("</sheetData>"), insert: hyperlinksXML(ls)}
+	} else if job := z.jobs[name]; job != nil {
+		e.inj = &injector{w: writerFunc(e.deflate), marker: []byte("</sheetData>"), before: job.rows, links: &job.links}
 	}
 	z.entries = append(z.entries, e)
 	return e, nil
@@ -204,11 +205,11 @@ func (z *zipWriter) Close() error {
 		seen[e.name] = true
 	}
 	// A linked sheet without relationships yet gets a part of its own.
-	for sheet := range z.links {
+	for sheet, job := range z.jobs {
 		if !seen[sheet] {
-			return fmt.Errorf("xlsx: hyperlinks for %s, which was not written", sheet)
+			return fmt.Errorf("xlsx: rows or hyperlinks for %s, which was not written", sheet)
 		}
-		if rels := relsPartOf(sheet); !seen[rels] {
+		if rels := relsPartOf(sheet); !seen[rels] && len(job.links) > 0 {
 			w, err := z.Create(rels)
 			if err != nil {
 				return err
@@ -279,7 +280,9 @@ func (z *zipWriter) finish(e *entry) error {
 		if e.name == contentTypesPart {
 			b, err = sortContentTypes(b)
 		} else {
-			b, err = addLinkRels(b, z.links[sheetPartOf(e.name)])
+			if ls := z.jobs[sheetPartOf(e.name)].links; len(ls) > 0 {
+				b, err = addLinkRels(b, ls)
+			}
 		}
 		if err != nil {
 			return err
