@@ -78,7 +78,11 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 	}
 	headLines := 1
 	for c, col := range t.cols {
-		vals[c] = excelize.Cell{StyleID: b.styles.header, Value: col.name}
+		style := b.styles.header
+		if col.kind == numberCol || col.kind == changeCol || col.kind == boolCol {
+			style = b.styles.headerCentred
+		}
+		vals[c] = excelize.Cell{StyleID: style, Value: col.name}
 		headLines = max(headLines, wrappedLines(col.name, widths[c]-headerButton+1))
 	}
 	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: rowHeight(headLines)}); err != nil {

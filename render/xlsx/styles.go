@@ -27,6 +27,7 @@ const (
 // row with one wrapped cell still reads across.
 type styles struct {
 	header, text, wrap, number, change, link, boolean int
+	headerCentred                                     int // over counts and booleans
 	date, month, year, dateTime                       int
 	leftNumber, leftDate, leftDateTime                int // for columns of mixed values
 }
@@ -38,6 +39,7 @@ func (s *styles) create(f *excelize.File) error {
 	numFmt := func(code string) *excelize.Style {
 		return &excelize.Style{CustomNumFmt: &code, Alignment: top(false)}
 	}
+	centred := &excelize.Alignment{Vertical: "top", Horizontal: "center"}
 	left := func(st *excelize.Style) *excelize.Style {
 		st.Alignment = &excelize.Alignment{Vertical: "top", Horizontal: "left"}
 		return st
@@ -49,8 +51,12 @@ func (s *styles) create(f *excelize.File) error {
 		{&s.header, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&s.text, &excelize.Style{Alignment: top(false)}},
 		{&s.wrap, &excelize.Style{Alignment: top(true)}},
-		{&s.number, &excelize.Style{Alignment: top(false)}},
-		{&s.change, numFmt(fmtChange)},
+		{&s.headerCentred, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true}}},
+		// Counts are centred under their headers: right-aligned, they sat
+		// under the next column's header in print (a header leaves room
+		// for its filter button on the right).
+		{&s.number, &excelize.Style{Alignment: centred}},
+		{&s.change, &excelize.Style{CustomNumFmt: ptr(fmtChange), Alignment: centred}},
 		{&s.boolean, &excelize.Style{CustomNumFmt: ptr(fmtBool), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&s.link, &excelize.Style{Alignment: top(false), Font: &excelize.Font{Color: "0563C1", Underline: "single"}}},
 		{&s.date, numFmt(fmtDate)},
