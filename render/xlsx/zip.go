@@ -80,7 +80,9 @@ func (e *entry) submit(raw *[]byte, last bool) {
 	e.z.slots <- struct{}{}
 	go func() {
 		defer func() {
-			chunkBufs.Put(raw)
+			if cap(*raw) >= chunkSize {
+				chunkBufs.Put(raw)
+			}
 			<-e.z.slots
 			close(c.done)
 		}()
@@ -146,8 +148,7 @@ func (e *entry) deflate(p []byte) (int, error) {
 	n := len(p)
 	for len(p) > 0 {
 		if e.buf == nil {
-			e.buf = chunkBufs.Get().(*[]byte)
-			*e.buf = (*e.buf)[:0]
+			e.buf = e.newBuf(len(p))
 		}
 		k := min(len(p), chunkSize-len(*e.buf))
 		*e.buf = append(*e.buf, p[:k]...)
@@ -160,13 +161,25 @@ func (e *entry) deflate(p []byte) (int, error) {
 	return n, nil
 }
 
+// newBuf returns the buffer of a new chunk: a pooled one of chunkSize
+// bytes once the part has filled a chunk, else a small one that grows,
+// since most parts are a few kilobytes and all are held until Close.
+func (e *entry) newBuf(n int) *[]byte {
+	if len(e.chunks) > 0 {
+		b := chunkBufs.Get().(*[]byte)
+		*b = (*b)[:0]
+		return b
+	}
+	b := make([]byte, 0, min(chunkSize, max(n, 4096)))
+	return &b
+}
+
 // close deflates the rest of the entry as its last chunk (an empty one
 // when the size is a multiple of chunkSize: it ends the stream) and waits
 // for every chunk.
 func (e *entry) close() (compressed uint64, err error) {
 	if e.buf == nil {
-		e.buf = chunkBufs.Get().(*[]byte)
-		*e.buf = (*e.buf)[:0]
+		e.buf = e.newBuf(0)
 	}
 	e.submit(e.buf, true)
 	e.buf = nil
