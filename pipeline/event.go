@@ -27,7 +27,18 @@ type Event struct {
 	Participants  []Participant
 	Sources       []Source
 
+	// AreasWritten holds, for each of FocusAreas after Normalize, its
+	// first spelling as written and whether it is in [focus_areas]
+	// (the workbook's Event focus areas sheet shows both); nil before.
+	AreasWritten []AreaWritten
+
 	Pos Position // the event's [[event]] header
+}
+
+// AreaWritten is one focus area of an event as its file wrote it.
+type AreaWritten struct {
+	Text  string // the first spelling in the file that normalizes to the area
+	Known bool   // the area is in [focus_areas]
 }
 
 // Held reports whether the event counts (SPEC §3: only held events do).

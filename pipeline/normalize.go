@@ -110,6 +110,7 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 	memo := map[string]area{}
 	for _, e := range events {
 		out := e.FocusAreas[:0]
+		written := make([]AreaWritten, 0, len(e.FocusAreas))
 		for _, a := range e.FocusAreas {
 			m, ok := memo[a]
 			if !ok {
@@ -137,9 +138,10 @@ func normalizeFocusAreas(areas map[string][]string, events []*Event) ErrorList {
 			}
 			if !contains(out, name) {
 				out = append(out, name)
+				written = append(written, AreaWritten{Text: a, Known: m.known})
 			}
 		}
-		e.FocusAreas = out
+		e.FocusAreas, e.AreasWritten = out, written
 	}
 	var warns ErrorList
 	for _, n := range slices.Sorted(maps.Keys(unknowns)) {

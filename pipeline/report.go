@@ -102,6 +102,10 @@ func (r *Report) Shown(d *Diagnostic) string {
 	return c.Error()
 }
 
+// ShownPath returns a diagnostic's file as Shown has it, for outputs
+// that list the parts of a diagnostic apart (the workbook's Diagnostics).
+func (r *Report) ShownPath(p string) string { return r.relPath(p) }
+
 // ConfigPos is where a diagnostic about the config's values points: the
 // config file as loaded, or "config" for the built-in defaults.
 func (r *Report) ConfigPos() Position {

@@ -18,7 +18,7 @@ import (
 // each skipped when its format is off.
 //
 // The PDF is laid out first: that finds its warnings (characters the font
-// lacks), which the workbook's About sheet lists. Writing out the PDF's
+// lacks), which the workbook's Diagnostics sheet lists. Writing out the PDF's
 // bytes, most of its time, then runs beside the workbook on the second
 // CPU (pipeline.Context.Go), so "render pdf" is logged as done when its
 // bytes are, and its duration overlaps "render xlsx". The render stage

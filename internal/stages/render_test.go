@@ -78,8 +78,8 @@ func renderContext(t *testing.T, formats []string, strict bool) *pipeline.Contex
 
 // TestRenderStage: the PDF's bytes are written beside the workbook, yet
 // the outputs are those of rendering one after the other: the same bytes,
-// in the same order, and the workbook's About sheet lists the warnings
-// the PDF's layout found.
+// in the same order, and the workbook's Diagnostics sheet lists the
+// warnings the PDF's layout found.
 func TestRenderStage(t *testing.T) {
 	c := renderContext(t, []string{"pdf", "xlsx"}, false)
 	if err := pipeline.Run(c, renderStages()); err != nil {
@@ -123,7 +123,7 @@ func TestRenderStage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := f.GetRows("About")
+	rows, err := f.GetRows("Diagnostics")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,7 +132,7 @@ func TestRenderStage(t *testing.T) {
 		found = found || slices.ContainsFunc(r, func(s string) bool { return strings.Contains(s, "東") })
 	}
 	if !found {
-		t.Errorf("the About sheet does not list the PDF's glyph warning:\n%v", rows)
+		t.Errorf("the Diagnostics sheet does not list the PDF's glyph warning:\n%v", rows)
 	}
 }
 

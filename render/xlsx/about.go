@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/briefing-tool/briefing/pipeline"
@@ -14,10 +13,11 @@ type setting struct {
 	value any // string, int, day or stamp
 }
 
-// aboutTable records how the workbook was made: the period, the filters,
-// the configuration, every input file with its SHA-256, and the tool, so
-// a number can be traced back to the run that produced it, and the run's
-// warnings.
+// aboutTable records how the workbook was made, in a short key/value
+// block: the period, the filters, the configuration, the totals and the
+// tool, so a number can be traced back to the run that produced it. The
+// input files with their SHA-256 and every warning are on the Inputs and
+// Diagnostics sheets that follow it.
 func aboutTable(r *pipeline.Report, warns pipeline.ErrorList) *table {
 	rows := settings(r, warns)
 	return &table{
@@ -63,36 +63,77 @@ func settings(r *pipeline.Report, warns pipeline.ErrorList) []setting {
 	if config == "" {
 		config = "none (built-in defaults)"
 	}
-	s = append(s,
+	var bytes int64
+	for _, in := range r.Inputs {
+		bytes += in.Size
+	}
+	return append(s,
 		setting{"Pair filters", filters},
 		setting{"Config file", config},
 		setting{"Input files", len(r.Inputs)},
-	)
-	for i, in := range r.Inputs {
-		n := "Input " + strconv.Itoa(i+1)
-		s = append(s,
-			setting{n, in.Path},
-			setting{n + " SHA-256", in.SHA256},
-			setting{n + " events", in.Events},
-		)
-	}
-	s = append(s,
+		setting{"Input bytes", int(bytes)},
 		setting{"Events held in period", r.Totals.Events},
 		setting{"Pairs with events", r.Totals.Pairs},
 		setting{"Countries", r.Totals.Countries},
 		setting{"People", r.Totals.People},
 		setting{"Rows in Events sheet", len(r.Events)},
 		setting{"Warnings", len(warns)},
-	)
-	for i, w := range warns {
-		s = append(s, setting{"Warning " + strconv.Itoa(i+1), r.Shown(w)})
-	}
-	s = append(s,
 		setting{"Tool version", r.Version},
 		setting{"Generated at", stamp(r.GeneratedAt)},
 		setting{"Time zone", zone(r)},
 	)
-	return s
+}
+
+// inputsTable is one row per input file, with its SHA-256: a number can
+// be traced to the exact files that produced it (the manifest lists them
+// too).
+func inputsTable(r *pipeline.Report) *table {
+	return &table{
+		sheet: "Inputs",
+		name:  "Inputs",
+		cols: []column{
+			{name: "File", kind: textCol, max: 60},
+			{name: "Events", kind: numberCol},
+			{name: "Bytes", kind: numberCol},
+			{name: "SHA-256", kind: textCol, min: 66, max: 66},
+		},
+		rows: len(r.Inputs),
+		row: func(i int, v []any) {
+			in := r.Inputs[i]
+			copy(v, []any{in.Path, in.Events, int(in.Size), in.SHA256})
+		},
+	}
+}
+
+// diagnosticsTable is one row per warning of the run, in the run's order
+// (by file and position), its parts in columns so that they filter: the
+// PDF's data notes say in plain words what is here in detail. Files are
+// relative to the config file, as on the Inputs sheet.
+func diagnosticsTable(r *pipeline.Report, warns pipeline.ErrorList) *table {
+	num := func(n int) any {
+		if n > 0 {
+			return n
+		}
+		return nil
+	}
+	return &table{
+		sheet: "Diagnostics",
+		name:  "Diagnostics",
+		cols: []column{
+			{name: "Severity", kind: textCol},
+			{name: "File", kind: textCol, max: 40},
+			{name: "Line", kind: numberCol},
+			{name: "Column", kind: numberCol},
+			{name: "Event", kind: textCol, max: 40},
+			{name: "Field", kind: textCol, max: 30},
+			{name: "Message", kind: wrapCol, max: 80},
+		},
+		rows: len(warns),
+		row: func(i int, v []any) {
+			d := warns[i]
+			copy(v, []any{d.Severity.String(), r.ShownPath(d.Pos.File), num(d.Pos.Line), num(d.Pos.Col), d.Event, d.Field, d.Msg})
+		},
+	}
 }
 
 // zone names the time zone of the generated-at time: "Asia/Tbilisi (UTC+04:00)".

@@ -11,7 +11,7 @@ import (
 
 // dump writes a workbook as text, sheet by sheet and row by row, for
 // golden files a reviewer can read. Cells show their type: numbers as #5
-// (the stored value), dates as @2025-10-25 (as formatted), text as is with
+// (the stored value), dates as @2025-10-25 (as formatted), booleans as !TRUE, text as is with
 // newlines as \n; a hyperlink follows its cell as <url>. Each sheet starts
 // with its table, style, frozen pane and column widths.
 func dump(tb testing.TB, f *excelize.File) string {
@@ -50,7 +50,11 @@ func dump(tb testing.TB, f *excelize.File) string {
 				ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
 				cells[c] = cellText(tb, f, sheet, ref)
 			}
-			fmt.Fprintf(&b, "%d: %s\n", r+1, strings.Join(cells, " | "))
+			height := ""
+			if h, _ := f.GetRowHeight(sheet, r+1); h != 15 {
+				height = " (height " + strconv.FormatFloat(h, 'f', -1, 64) + ")"
+			}
+			fmt.Fprintf(&b, "%d%s: %s\n", r+1, height, strings.Join(cells, " | "))
 		}
 	}
 	return b.String()
@@ -65,6 +69,7 @@ const (
 	numberCell
 	dateCell
 	formulaCell
+	boolCell
 	otherCell
 )
 
@@ -86,6 +91,8 @@ func classify(tb testing.TB, f *excelize.File, sheet, ref string) cellKindT {
 	switch typ {
 	case excelize.CellTypeInlineString, excelize.CellTypeSharedString:
 		return textCell
+	case excelize.CellTypeBool:
+		return boolCell
 	case excelize.CellTypeUnset, excelize.CellTypeNumber:
 		if raw == "" {
 			return emptyCell
@@ -142,6 +149,8 @@ func cellText(tb testing.TB, f *excelize.File, sheet, ref string) string {
 		s = "#" + raw
 	case dateCell:
 		s = "@" + v
+	case boolCell:
+		s = "!" + v
 	default:
 		s = "?" + v
 	}

@@ -16,13 +16,17 @@ import (
 // Sources is the number of sources; their titles and links are on the
 // Sources sheet, keyed by Event ID. Participants lists names, the thing a
 // reader scans for; the Participants sheet has their details.
-func eventsTable(r *pipeline.Report) *table {
+//
+// In period says whether the event's date lies in the period (the rest
+// are upcoming planned events); Week (ISO, as text) and Month (a date
+// shown yyyy-mm) let a pivot group by either.
+func eventsTable(r *pipeline.Report, cal *calendar) *table {
 	kinds := r.Kinds()
 	return &table{
 		sheet: "Events",
 		name:  "Events",
 		cols: []column{
-			{name: "Event ID", kind: textCol},
+			eventIDColumn(r),
 			{name: "Date", kind: dateCol},
 			{name: "Kind", kind: textCol},
 			{name: "PLOVER", kind: textCol},
@@ -39,6 +43,9 @@ func eventsTable(r *pipeline.Report) *table {
 			{name: "Participants", kind: wrapCol, max: 40, field: "participants"},
 			{name: "Summary", kind: wrapCol, max: 80, field: "summary"},
 			{name: "Outcomes", kind: wrapCol, max: 60, field: "outcomes"},
+			{name: "In period", kind: boolCol},
+			{name: "Week", kind: textCol},
+			{name: "Month", kind: dateCol},
 		},
 		rows:  len(r.Events),
 		event: func(i int) (*pipeline.Event, int) { return r.Events[i], -1 },
@@ -57,6 +64,7 @@ func eventsTable(r *pipeline.Report) *table {
 				e.Host, e.Location, strings.Join(e.FocusAreas, "; "), len(e.Sources),
 				day{e.EndDate, e.DatePrecision}, e.DatePrecision, strings.Join(names, "; "),
 				strings.TrimSpace(e.Summary), strings.Join(e.Outcomes, "; "),
+				cal.in[i], cal.week[i], cal.monthCell(i),
 			})
 		},
 	}
@@ -84,7 +92,7 @@ func participantsTable(r *pipeline.Report) *table {
 		sheet: "Participants",
 		name:  "Participants",
 		cols: []column{
-			{name: "Event ID", kind: textCol},
+			eventIDColumn(r),
 			{name: "Date", kind: dateCol},
 			{name: "Name", kind: textCol, max: 30, field: "participants[%d].name"},
 			{name: "Rank", kind: textCol, max: 24, field: "participants[%d].rank"},
@@ -112,7 +120,7 @@ func sourcesTable(r *pipeline.Report) *table {
 		sheet: "Sources",
 		name:  "Sources",
 		cols: []column{
-			{name: "Event ID", kind: textCol},
+			eventIDColumn(r),
 			{name: "Title", kind: wrapCol, max: 50, field: "sources[%d].title"},
 			{name: "Publisher", kind: wrapCol, max: 30, field: "sources[%d].publisher"},
 			{name: "URL", kind: linkCol, max: 50, field: "sources[%d].url"},

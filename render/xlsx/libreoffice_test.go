@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -41,7 +42,7 @@ func TestLibreOffice(t *testing.T) {
 		o    Options
 	}{
 		{"example", exampleReport(t), Options{}},
-		{"generated", generatedReport(t, 300, 13, "2025"), Options{RowLimit: 200}},
+		{"generated", generatedReport(t, 300, 13, "2025"), Options{RowLimit: 200, Warnings: loWarnings()}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b := render(t, tc.r, tc.o)
@@ -86,6 +87,15 @@ func TestLibreOffice(t *testing.T) {
 			}
 		})
 	}
+}
+
+// loWarnings fills the Diagnostics sheet: a position in full, a file
+// alone, and a message that starts like a formula.
+func loWarnings() pipeline.ErrorList {
+	var w pipeline.ErrorList
+	w.Warn(pipeline.Position{File: "input/a.toml", Line: 14, Col: 3}, "ev-1", "focus_areas", `"Energy" is not in [focus_areas]; kept as written`)
+	w.Warn(pipeline.Position{File: "input/b.toml"}, "", "", "%s", "=1+1, and a long message that wraps in its cell: "+strings.Repeat("more words ", 20))
+	return w
 }
 
 // convertCSV has LibreOffice write every sheet of b as dir/book-<sheet>.csv

@@ -104,14 +104,17 @@ func addLinkRels(src []byte, ls []link) ([]byte, error) {
 	return append([]byte(xml.Header), out...), nil
 }
 
-// injector copies a stream to w and inserts insert right after the first
-// occurrence of marker. It holds back at most len(marker)-1 bytes, so a
-// sheet of any size passes through in constant memory. In a worksheet the
-// marker </sheetData> cannot occur earlier: cell text has its '<' escaped.
+// injector copies a worksheet to w, writing the rows before the first
+// occurrence of marker (</sheetData>) and the hyperlinks they return, with
+// those already in *links, right after it. It holds back at most
+// len(marker)-1 bytes, so a sheet of any size passes through in constant
+// memory. In a worksheet the marker cannot occur earlier: cell text has
+// its '<' escaped.
 type injector struct {
 	w      io.Writer
 	marker []byte
-	insert []byte
+	before func(io.Writer) ([]link, error) // nil: no rows to add
+	links  *[]link
 	tail   []byte // held-back bytes that may start the marker
 	buf    []byte // tail + the current write, reused
 	done   bool
@@ -132,7 +135,21 @@ func (in *injector) Write(p []byte) (int, error) {
 	if i := bytes.Index(data, in.marker); i >= 0 {
 		end := i + len(in.marker)
 		in.done, in.tail, in.buf = true, nil, nil
-		for _, b := range [][]byte{data[:end], in.insert, data[end:]} {
+		if _, err := in.w.Write(data[:i]); err != nil {
+			return 0, err
+		}
+		if in.before != nil {
+			ls, err := in.before(in.w)
+			if err != nil {
+				return 0, err
+			}
+			*in.links = append(*in.links, ls...)
+		}
+		var insert []byte
+		if len(*in.links) > 0 {
+			insert = hyperlinksXML(*in.links)
+		}
+		for _, b := range [][]byte{data[i:end], insert, data[end:]} {
 			if _, err := in.w.Write(b); err != nil {
 				return 0, err
 			}
@@ -156,5 +173,5 @@ func (in *injector) Close() error {
 	if _, err := in.w.Write(in.tail); err != nil {
 		return err
 	}
-	return errors.New("no </sheetData> to put hyperlinks after")
+	return errors.New("no </sheetData> to put rows and hyperlinks at")
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,13 +50,19 @@ func TestLinkTarget(t *testing.T) {
 
 func TestInjector(t *testing.T) {
 	const src = "<worksheet><sheetData><row/></sheetData><tableParts/></worksheet>"
-	want := strings.Replace(src, "</sheetData>", "</sheetData><hyperlinks/>", 1)
+	ls := []link{{ref: "D2", target: "https://example.org/"}}
+	want := strings.Replace(src, "</sheetData>", "<row r=\"2\"/></sheetData>"+string(hyperlinksXML(ls)), 1)
+	rows := func(w io.Writer) ([]link, error) {
+		_, err := io.WriteString(w, `<row r="2"/>`)
+		return ls, err
+	}
 	// Split the input at every pair of places, so the marker straddles
 	// writes in every possible way.
 	for i := 0; i <= len(src); i++ {
 		for j := i; j <= len(src); j++ {
 			var out bytes.Buffer
-			in := &injector{w: &out, marker: []byte("</sheetData>"), insert: []byte("<hyperlinks/>")}
+			var links []link
+			in := &injector{w: &out, marker: []byte("</sheetData>"), before: rows, links: &links}
 			for _, p := range []string{src[:i], src[i:j], src[j:]} {
 				if n, err := in.Write([]byte(p)); err != nil || n != len(p) {
 					t.Fatalf("Write = %d, %v", n, err)
@@ -70,7 +77,7 @@ func TestInjector(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	in := &injector{w: &out, marker: []byte("</sheetData>")}
+	in := &injector{w: &out, marker: []byte("</sheetData>"), links: new([]link)}
 	in.Write([]byte("<worksheet></sheetDat"))
 	if err := in.Close(); err == nil || out.String() != "<worksheet></sheetDat" {
 		t.Errorf("without the marker: Close = %v, output %q; want an error and the input", err, out.String())
@@ -93,7 +100,12 @@ func TestHyperlinkLimit(t *testing.T) {
 	}
 	b := render(t, r, Options{})
 	_, parts := unzip(t, b)
-	sheet := parts["xl/worksheets/sheet5.xml"]
+	var sheet []byte
+	for name, b := range parts {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") && bytes.Contains(b, []byte("<hyperlinks>")) {
+			sheet = b
+		}
+	}
 	if n := bytes.Count(sheet, []byte("<hyperlink ")); n != maxLinks {
 		t.Errorf("%d hyperlinks in Sources, want %d", n, maxLinks)
 	}

@@ -106,15 +106,27 @@ func TestPackage(t *testing.T) {
 		}
 	}
 
-	// Sources is sheet 5: its hyperlinks follow </sheetData> and precede
-	// the table parts, and every link has its relationship.
-	sheet := string(parts["xl/worksheets/sheet5.xml"])
-	if !regexp.MustCompile(`</sheetData><hyperlinks><hyperlink ref="D2" r:id="rId1001"/>.*</hyperlinks>(<printOptions|<pageMargins|<pageSetup|<drawing|<tableParts)`).MatchString(sheet) {
-		t.Errorf("sheet5.xml: hyperlinks not right after </sheetData>: %s", sheet[strings.Index(sheet, "</sheetData>"):][:200])
+	// Sources is the only sheet with hyperlinks: they follow </sheetData>
+	// and precede the table parts, and every link has its relationship.
+	part := ""
+	for name, b := range parts {
+		if strings.HasPrefix(name, "xl/worksheets/sheet") && strings.Contains(string(b), "<hyperlinks>") {
+			if part != "" {
+				t.Fatalf("%s and %s both have hyperlinks, want Sources only", part, name)
+			}
+			part = name
+		}
 	}
-	rels := string(parts["xl/worksheets/_rels/sheet5.xml.rels"])
+	if part == "" {
+		t.Fatal("no worksheet has hyperlinks")
+	}
+	sheet := string(parts[part])
+	if !regexp.MustCompile(`</sheetData><hyperlinks><hyperlink ref="D2" r:id="rId1001"/>.*</hyperlinks>(<printOptions|<pageMargins|<pageSetup|<drawing|<tableParts)`).MatchString(sheet) {
+		t.Errorf("%s: hyperlinks not right after </sheetData>: %.200s", part, sheet[strings.Index(sheet, "</sheetData>"):])
+	}
+	rels := string(parts[relsPartOf(part)])
 	n := strings.Count(sheet, "<hyperlink ")
 	if n == 0 || strings.Count(rels, `TargetMode="External"`) != n || !strings.Contains(rels, "table") {
-		t.Errorf("sheet5 has %d hyperlinks; rels:\n%.400s", n, rels)
+		t.Errorf("%s has %d hyperlinks; rels:\n%.400s", part, n, rels)
 	}
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,12 +23,15 @@ const widthSample = 1000
 
 // book writes tables into a workbook, one streamed sheet at a time.
 type book struct {
-	f       *excelize.File
-	limit   int // rows per sheet, header included
-	styles  *styles
-	links   map[string][]link  // filled for zipWriter
-	started bool               // the first sheet replaced excelize's Sheet1
-	warns   pipeline.ErrorList // texts cut to a cell's length
+	f      *excelize.File
+	print  headerFooter // every sheet's printed header and footer
+	limit  int          // rows per sheet, header included
+	styles *styles
+	jobs   map[string]*sheetJob // worksheet part → its rows and links, for zipWriter
+	// excelizeRows: excelize writes every table's rows (tests).
+	excelizeRows bool
+	started      bool               // the first sheet replaced excelize's Sheet1
+	warns        pipeline.ErrorList // texts cut to a cell's length
 }
 
 // write streams t over as many sheets as the row limit needs; an empty
@@ -50,12 +54,12 @@ func (b *book) write(t *table) error {
 
 // writePart writes rows [lo, hi) of t on one sheet.
 func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) error {
-	sw, err := b.newSheet(sheet)
+	vals := make([]any, len(t.cols))
+	widths := b.widths(t, lo, hi, vals)
+	sw, err := b.newSheet(sheet, widths)
 	if err != nil {
 		return err
 	}
-	vals := make([]any, len(t.cols))
-	widths := b.widths(t, lo, hi, vals)
 	// excelize puts each column set before the earlier ones, and Excel wants
 	// them in ascending order: set them from the last.
 	for c := len(widths) - 1; c >= 0; c-- {
@@ -72,15 +76,35 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 	}); err != nil {
 		return err
 	}
+	headLines := 1
 	for c, col := range t.cols {
-		vals[c] = excelize.Cell{StyleID: b.styles.header, Value: col.name}
+		style := b.styles.header
+		if col.kind == numberCol || col.kind == changeCol || col.kind == boolCol {
+			style = b.styles.headerCentred
+		}
+		vals[c] = excelize.Cell{StyleID: style, Value: col.name}
+		headLines = max(headLines, wrappedLines(col.name, widths[c]-headerButton+1))
 	}
-	if err := sw.SetRow("A1", vals); err != nil {
+	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: rowHeight(headLines)}); err != nil {
 		return err
 	}
-	links, err := b.writeRows(sw, t, lo, hi, vals)
-	if err != nil {
-		return err
+	// excelize names a sheet's part after its id; zipWriter fails when
+	// no such part is written, so a change there cannot go unnoticed.
+	part := fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)
+	if b.excelizeRows || slices.ContainsFunc(t.cols, func(c column) bool { return c.kind == valueCol }) {
+		// About's mixed values, few rows: excelize writes them.
+		links, err := b.writeRows(sw, t, lo, hi, vals, widths)
+		if err != nil {
+			return err
+		}
+		if len(links) > 0 {
+			b.jobs[part] = &sheetJob{links: links}
+		}
+	} else {
+		// The cut cells' warnings are needed before About and
+		// Diagnostics, written before the rows are.
+		b.checkLengths(t, lo, hi, vals)
+		b.jobs[part] = &sheetJob{rows: b.rowWriter(t, lo, hi, widths).write}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(t.cols), hi-lo+1)
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: tableStyle}); err != nil {
@@ -91,22 +115,45 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 			return err
 		}
 	}
-	if len(links) > 0 {
-		// excelize names a sheet's part after its id; zipWriter fails when
-		// no such part is written, so a change there cannot go unnoticed.
-		b.links[fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)] = links
-	}
 	return sw.Flush()
+}
+
+// checkLengths warns about every text of rows [lo, hi) longer than a
+// cell holds.
+func (b *book) checkLengths(t *table, lo, hi int, vals []any) {
+	for i := lo; i < hi; i++ {
+		clear(vals)
+		t.row(i, vals)
+		for c, v := range vals {
+			if s, ok := v.(string); ok && len(s) > excelize.TotalCellChars {
+				b.checkLength(t, i, c, s)
+			}
+		}
+	}
 }
 
 // writeRows streams rows [lo, hi) of t below the header and returns the
 // hyperlinks of their URL cells, at most maxLinks.
-func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals []any) ([]link, error) {
+func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals []any, widths []float64) ([]link, error) {
 	var links []link
+	var opts []excelize.RowOpts
 	for i := lo; i < hi; i++ {
 		clear(vals)
 		t.row(i, vals)
 		r := i - lo + 2
+		// LibreOffice does not grow a row to its wrapped text when it
+		// opens a file, and Excel only when it edits the row: set the
+		// height of every row with more than one line.
+		opts = opts[:0]
+		lines := 1
+		for c, col := range t.cols {
+			if s, ok := vals[c].(string); ok && col.kind == wrapCol {
+				lines = max(lines, wrappedLines(s, widths[c]))
+			}
+		}
+		if lines > 1 {
+			opts = append(opts, excelize.RowOpts{Height: rowHeight(lines)})
+		}
 		for c := range vals {
 			if s, ok := vals[c].(string); ok && len(s) > excelize.TotalCellChars {
 				b.checkLength(t, i, c, s)
@@ -123,7 +170,7 @@ func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals [
 				links = append(links, link{ref: ref, target: target})
 			}
 		}
-		if err := sw.SetRow("A"+strconv.Itoa(r), vals); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(r), vals, opts...); err != nil {
 			return nil, err
 		}
 	}
@@ -132,7 +179,7 @@ func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals [
 
 // newSheet adds a sheet and opens its stream writer. The first one takes
 // the place of the Sheet1 every new excelize file starts with.
-func (b *book) newSheet(name string) (*excelize.StreamWriter, error) {
+func (b *book) newSheet(name string, widths []float64) (*excelize.StreamWriter, error) {
 	if !b.started {
 		b.started = true
 		if err := b.f.SetSheetName("Sheet1", name); err != nil {
@@ -141,30 +188,10 @@ func (b *book) newSheet(name string) (*excelize.StreamWriter, error) {
 	} else if _, err := b.f.NewSheet(name); err != nil {
 		return nil, err
 	}
-	if err := b.pageSetup(name); err != nil {
+	if err := b.pageSetup(name, widths); err != nil {
 		return nil, err
 	}
 	return b.f.NewStreamWriter(name)
-}
-
-// pageSetup makes a sheet print legibly: A4 landscape, as wide as one page,
-// the header row on every page. The stream writer writes sheet properties
-// when it opens, so this comes first.
-func (b *book) pageSetup(sheet string) error {
-	fit, a4, landscape, wide, tall := true, 9, "landscape", 1, 0
-	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
-	}); err != nil {
-		return err
-	}
-	return b.f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: "'" + strings.ReplaceAll(sheet, "'", "''") + "'!$1:$1",
-		Scope:    sheet,
-	})
 }
 
 // cell turns a row value into what the stream writer takes. Dates become
@@ -183,6 +210,8 @@ func (b *book) cell(v any, k kind) any {
 		if left {
 			return excelize.Cell{StyleID: s.leftNumber, Value: v}
 		}
+	case bool:
+		return excelize.Cell{StyleID: s.boolean, Value: v}
 	case day:
 		if v.t.IsZero() {
 			return nil
@@ -219,6 +248,8 @@ func (b *book) colStyle(k kind) int {
 		return b.styles.date
 	case linkCol:
 		return b.styles.link
+	case boolCol:
+		return b.styles.boolean
 	}
 	return b.styles.text
 }
@@ -228,14 +259,16 @@ func (b *book) colStyle(k kind) int {
 func (b *book) widths(t *table, lo, hi int, vals []any) []float64 {
 	ws := make([]float64, len(t.cols))
 	for c, col := range t.cols {
-		// Room for the header and the table's filter button.
-		ws[c] = float64(utf8.RuneCountInString(col.name)) + 4
+		// Headers wrap at spaces: room for the longest word and the
+		// table's filter button.
+		ws[c] = longestWord(col.name) + headerButton
 		switch col.kind {
 		case dateCol:
 			ws[c] = max(ws[c], 12)
 		case numberCol, changeCol:
 			ws[c] = max(ws[c], 8)
 		}
+		ws[c] = max(ws[c], col.min)
 	}
 	for i := lo; i < min(hi, lo+widthSample); i++ {
 		clear(vals)
@@ -254,6 +287,74 @@ func (b *book) widths(t *table, lo, hi int, vals []any) []float64 {
 		}
 	}
 	return ws
+}
+
+// headerButton is the room a header leaves for its filter button, in
+// characters.
+const headerButton = 4
+
+// lineHeight is the height of a line of 11 pt text, in points, as Excel
+// sets it for its default font.
+const lineHeight = 15
+
+// rowHeight is the height of a row of n lines, within Excel's limit.
+func rowHeight(n int) float64 {
+	return min(float64(n*lineHeight), excelize.MaxRowHeight)
+}
+
+// maxLines is more lines than the tallest row shows; counting stops there.
+const maxLines = excelize.MaxRowHeight/lineHeight + 1
+
+// wrappedLines estimates the lines s takes in a column width characters
+// wide, wrapping at spaces as a spreadsheet does (a word longer than a
+// line is broken), each newline starting a line. It does not allocate:
+// it runs on every wrapped cell of the workbook.
+func wrappedLines(s string, width float64) int {
+	per := max(int(width)-1, 1) // a character's worth of cell padding
+	lines, col, word := 1, 0, 0
+	for _, r := range s {
+		switch r {
+		case '\n':
+			lines++
+			col, word = 0, 0
+		case ' ':
+			col++
+			word = 0
+			if col > per {
+				lines++
+				col = 0
+			}
+		default:
+			col++
+			word++
+			if col > per {
+				lines++
+				if word > per {
+					col, word = 1, 1 // a word longer than a line breaks anywhere
+				} else {
+					col = word // the word moves to the next line
+				}
+			}
+		}
+		if lines >= maxLines {
+			return lines
+		}
+	}
+	return lines
+}
+
+// longestWord is the length of the longest space-separated word of s.
+func longestWord(s string) float64 {
+	n, best := 0, 0
+	for _, r := range s {
+		if r == ' ' {
+			n = 0
+			continue
+		}
+		n++
+		best = max(best, n)
+	}
+	return float64(best)
 }
 
 func maxWidth(c column) float64 {

@@ -17,14 +17,19 @@ const (
 	fmtYear     = "yyyy"
 	fmtDateTime = "yyyy-mm-dd hh:mm"
 	fmtChange   = "+0;-0;0" // a change shows its sign
+	// fmtBool shows a boolean as TRUE or FALSE in LibreOffice too, which
+	// otherwise shows a boolean cell with a style of its own as 1 or 0;
+	// Excel shows booleans so whatever the format.
+	fmtBool = `"TRUE";"TRUE";"FALSE"`
 )
 
 // styles holds the workbook's cell style ids. Cells align to the top so a
 // row with one wrapped cell still reads across.
 type styles struct {
-	header, text, wrap, number, change, link int
-	date, month, year, dateTime              int
-	leftNumber, leftDate, leftDateTime       int // for columns of mixed values
+	header, text, wrap, number, change, link, boolean int
+	headerCentred                                     int // over counts and booleans
+	date, month, year, dateTime                       int
+	leftNumber, leftDate, leftDateTime                int // for columns of mixed values
 }
 
 func (s *styles) create(f *excelize.File) error {
@@ -34,6 +39,7 @@ func (s *styles) create(f *excelize.File) error {
 	numFmt := func(code string) *excelize.Style {
 		return &excelize.Style{CustomNumFmt: &code, Alignment: top(false)}
 	}
+	centred := &excelize.Alignment{Vertical: "top", Horizontal: "center"}
 	left := func(st *excelize.Style) *excelize.Style {
 		st.Alignment = &excelize.Alignment{Vertical: "top", Horizontal: "left"}
 		return st
@@ -42,11 +48,16 @@ func (s *styles) create(f *excelize.File) error {
 		id    *int
 		style *excelize.Style
 	}{
-		{&s.header, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center"}}},
+		{&s.header, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&s.text, &excelize.Style{Alignment: top(false)}},
 		{&s.wrap, &excelize.Style{Alignment: top(true)}},
-		{&s.number, &excelize.Style{Alignment: top(false)}},
-		{&s.change, numFmt(fmtChange)},
+		{&s.headerCentred, &excelize.Style{Alignment: &excelize.Alignment{Vertical: "center", Horizontal: "center", WrapText: true}}},
+		// Counts are centred under their headers: right-aligned, they sat
+		// under the next column's header in print (a header leaves room
+		// for its filter button on the right).
+		{&s.number, &excelize.Style{Alignment: centred}},
+		{&s.change, &excelize.Style{CustomNumFmt: ptr(fmtChange), Alignment: centred}},
+		{&s.boolean, &excelize.Style{CustomNumFmt: ptr(fmtBool), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}}},
 		{&s.link, &excelize.Style{Alignment: top(false), Font: &excelize.Font{Color: "0563C1", Underline: "single"}}},
 		{&s.date, numFmt(fmtDate)},
 		{&s.month, numFmt(fmtMonth)},
@@ -64,6 +75,8 @@ func (s *styles) create(f *excelize.File) error {
 	}
 	return nil
 }
+
+func ptr[T any](v T) *T { return &v }
 
 // dateStyle returns the style showing a date at the given precision.
 func (s *styles) dateStyle(precision string) int {

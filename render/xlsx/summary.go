@@ -64,23 +64,42 @@ func summaryTable(r *pipeline.Report) *table {
 			day{t: p.First}, day{t: p.Last}, prev, change, r.Period.ID, strings.Join(areas, "; "),
 		})
 	}
-	t.decorate = func(b *book, sheet string, rows int) error {
-		return addSummaryChart(b.f, sheet, r, len(t.cols), rows)
-	}
 	return t
 }
 
 // chartPairs is how many pairs the chart shows; more would not be legible.
 const chartPairs = 20
 
-// addSummaryChart puts a bar chart of events per pair to the right of the
-// Summary table. Rows are sorted by events, so the first rows are the
-// pairs with the most events; pairs without events are left out.
-func addSummaryChart(f *excelize.File, sheet string, r *pipeline.Report, cols, rows int) error {
+// chartTable is the Chart sheet: the pairs with the most events (Summary's
+// first rows, at most chartPairs, those with events) and a bar chart of
+// them beside the table. On a sheet of its own the chart covers no cell
+// with data, however wide Summary's columns are.
+func chartTable(r *pipeline.Report) *table {
 	n := 0
-	for n < min(rows, chartPairs) && r.Pairs[n].Events > 0 {
+	for n < min(len(r.Pairs), chartPairs) && r.Pairs[n].Events > 0 {
 		n++
 	}
+	t := &table{
+		sheet: "Chart",
+		name:  "Chart",
+		cols: []column{
+			{name: "Pair", kind: textCol},
+			{name: "Events", kind: numberCol},
+		},
+		rows: n,
+		row: func(i int, v []any) {
+			v[0], v[1] = r.Pairs[i].Key, r.Pairs[i].Events
+		},
+	}
+	t.decorate = func(b *book, sheet string, rows int) error {
+		return addChart(b.f, sheet, r, len(t.cols), rows)
+	}
+	return t
+}
+
+// addChart puts a bar chart of events per pair to the right of the Chart
+// sheet's table: column A is Pair, B is Events.
+func addChart(f *excelize.File, sheet string, r *pipeline.Report, cols, n int) error {
 	if n == 0 {
 		return nil
 	}
@@ -91,7 +110,6 @@ func addSummaryChart(f *excelize.File, sheet string, r *pipeline.Report, cols, r
 	if r.Period.Label != "" {
 		title += " · " + r.Period.Label
 	}
-	// Column A is Pair, D is Events.
 	ref := func(col string) string {
 		return fmt.Sprintf("'%s'!$%s$2:$%s$%d", sheet, col, col, n+1)
 	}
@@ -102,9 +120,9 @@ func addSummaryChart(f *excelize.File, sheet string, r *pipeline.Report, cols, r
 		Type:       excelize.Bar,
 		VaryColors: &vary,
 		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("'%s'!$D$1", sheet),
+			Name:       fmt.Sprintf("'%s'!$B$1", sheet),
 			Categories: ref("A"),
-			Values:     ref("D"),
+			Values:     ref("B"),
 		}},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 		Legend:    excelize.ChartLegend{Position: legend},

@@ -17,6 +17,7 @@ const (
 	dateCol
 	linkCol  // URLs
 	valueCol // About's values: each cell is styled by its type
+	boolCol  // TRUE/FALSE
 )
 
 // column is one column of a table.
@@ -24,6 +25,7 @@ type column struct {
 	name string
 	kind kind
 	max  float64 // the widest the column grows, in characters; 0 = the kind's default
+	min  float64 // the narrowest, in characters, beyond the header's width
 	// field names the input field a text longer than a cell holds is
 	// cut from, in warnings; %d is the participant's or source's number.
 	field string

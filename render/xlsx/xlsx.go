@@ -32,6 +32,10 @@ type Options struct {
 	// Warnings are the run's warnings so far, which the About sheet lists
 	// before the workbook's own.
 	Warnings pipeline.ErrorList
+
+	// excelizeRows has excelize's StreamWriter write every row, as it did
+	// before rows.go: tests compare the two.
+	excelizeRows bool
 }
 
 // Render returns the workbook for r and the warnings found while writing
@@ -53,19 +57,22 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	zw := newZipWriter()
 	f.SetZipWriter(zw.bind)
 
-	b := &book{f: f, limit: limit, styles: &styles{}, links: zw.links}
+	b := &book{f: f, limit: limit, styles: &styles{}, jobs: zw.jobs, excelizeRows: o.excelizeRows, print: newHeaderFooter(r)}
 	if err := b.styles.create(f); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: styles: %w", err)
 	}
 	if err := setProperties(f, r); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: document properties: %w", err)
 	}
-	for _, t := range tables(r, o.Warnings) {
-		if t.sheet == "About" && len(b.warns) > 0 {
-			// About comes last and lists the warnings of the sheets
-			// before it too.
-			t = aboutTable(r, append(slices.Clip(o.Warnings), b.warns...))
+	for _, t := range tables(r) {
+		if err := b.write(t); err != nil {
+			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
 		}
+	}
+	// About and Diagnostics come last and list the warnings of the sheets
+	// before them too.
+	warns := append(slices.Clip(o.Warnings), b.warns...)
+	for _, t := range []*table{aboutTable(r, warns), inputsTable(r), diagnosticsTable(r, warns)} {
 		if err := b.write(t); err != nil {
 			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
 		}
@@ -81,18 +88,23 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	return buf.Bytes(), b.warns, nil
 }
 
-// tables lists the sheets in workbook order. Assessment, after Summary,
-// is there only when the period has a written assessment.
-func tables(r *pipeline.Report, warns pipeline.ErrorList) []*table {
+// tables lists the sheets in workbook order up to About, Inputs and
+// Diagnostics, which Render adds. Assessment, after Summary, is there only
+// when the period has a written assessment.
+func tables(r *pipeline.Report) []*table {
 	ts := []*table{summaryTable(r)}
 	if r.Assessment != nil {
 		ts = append(ts, assessmentTable(r))
 	}
+	cal := newCalendar(r)
 	return append(ts,
-		eventsTable(r),
+		chartTable(r),
+		eventsTable(r, cal),
+		eventPairsTable(r, cal),
+		eventCountriesTable(r, cal),
+		eventFocusAreasTable(r, cal),
 		participantsTable(r),
 		focusAreasTable(r),
 		sourcesTable(r),
-		aboutTable(r, warns),
 	)
 }
