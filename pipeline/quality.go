@@ -171,8 +171,9 @@ func age(d, today time.Time) string {
 // --strict stops the run here, before anything is written.
 type qualityStage struct{}
 
-// QualityStage comes after the renderers in build, and after the report
-// in summary.
+// QualityStage comes after the report, before the renderers: the
+// workbook's Diagnostics sheet lists its warnings with the others, and
+// --strict stops before anything is laid out.
 var QualityStage Stage = qualityStage{}
 
 func (qualityStage) String() string { return "quality" }

@@ -92,7 +92,7 @@ func (r *Report) relPath(p string) string {
 	return p
 }
 
-// Shown returns d as the outputs (the manifest, the About sheet, the PDF's
+// Shown returns d as the outputs (the manifest, the Diagnostics sheet, the PDF's
 // annex, summary --json) list it: with its file relative to the config
 // file, as they list the inputs, where messages on stderr have it relative
 // to the working directory.

@@ -53,9 +53,11 @@ func TestCheckStrictGlyphs(t *testing.T) {
 		{"input/example.toml:21:9:", `event "2023-02-kars-trilateral-defence-ministers": title: character U+4E2D "中" ` + noGlyph},
 	})
 
-	r = runBriefing(t, dir, []string{epoch}, "-q", "build", "--strict", "--period", "all", "--out", "out")
+	// 2023-02: the Kars meeting's month, without the planned 2023-05
+	// invitation that the quality stage, before the renderers, would stop on.
+	r = runBriefing(t, dir, []string{epoch}, "-q", "build", "--strict", "--period", "2023-02", "--out", "out")
 	if r.code != ExitInvalid || !strings.Contains(r.stderr, titleFace) || !strings.Contains(r.stderr, karsCJK) {
-		t.Errorf("build --strict --period all: exit %d, want %d and both problems:\n%s", r.code, ExitInvalid, r.stderr)
+		t.Errorf("build --strict --period 2023-02: exit %d, want %d and both problems:\n%s", r.code, ExitInvalid, r.stderr)
 	}
 
 	r = runBriefing(t, dir, nil, "check")

@@ -59,7 +59,7 @@ func TestBuildFurnitureTooLong(t *testing.T) {
 
 // TestBuildCellTooLong: excelize cut a text longer than an Excel cell
 // (32,767 characters) silently; it is a warning naming the event and
-// field, on stderr, in the manifest and the About sheet, and an error
+// field, on stderr, in the manifest and the Diagnostics sheet, and an error
 // under --strict.
 func TestBuildCellTooLong(t *testing.T) {
 	t.Parallel()

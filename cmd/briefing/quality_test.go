@@ -6,8 +6,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // aYearLater is 2026-10-27 09:00 UTC: a year after the example's newest
@@ -129,5 +132,36 @@ func TestUnconfirmedPlanned(t *testing.T) {
 	r := runBriefing(t, dir, []string{"SOURCE_DATE_EPOCH=1685000000"}, "summary", "--period", "2023-05") // 2023-05-25
 	if strings.Contains(r.stderr, "not confirmed") {
 		t.Errorf("warned before the planned day:\n%s", r.stderr)
+	}
+}
+
+// TestQualityInWorkbook: the data-quality warnings come before the
+// renderers, so the workbook's Diagnostics sheet lists them with the
+// run's other warnings (issue #15's "every warning of the run").
+func TestQualityInWorkbook(t *testing.T) {
+	t.Parallel()
+	dir := example(t)
+	r := runBriefing(t, dir, []string{epoch}, "build", "--period", "2023-05", "--format", "xlsx", "--out", "out")
+	if r.code != ExitOK {
+		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "out", "briefing-2023-05.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Diagnostics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, row := range rows {
+		if slices.Contains(row, "2023-05-26-georgia-independence-day-invitation") &&
+			strings.Contains(strings.Join(row, " "), "which is past, and not confirmed") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the Diagnostics sheet has no unconfirmed-planned warning:\n%q", rows)
 	}
 }

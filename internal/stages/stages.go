@@ -52,10 +52,10 @@ func Build() []pipeline.Stage {
 	}
 	stages = append(stages, report()...)
 	return append(stages,
-		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage (pdf only)
-		renderXLSXStage{r},    // stream the workbook, which lists the PDF's warnings (xlsx only)
-		renderStage{r},        // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
 		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed; --strict
+		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage (pdf only)
+		renderXLSXStage{r},    // stream the workbook, which lists every warning so far (xlsx only)
+		renderStage{r},        // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
 		manifestStage{},       // what the run read and wrote, with SHA-256s
 		outdir.Write,          // lock output/, write temporaries, commit the set through a journal
 	)

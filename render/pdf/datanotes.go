@@ -11,7 +11,7 @@ import (
 // dataNotes tells a reader what to know of the data the note shows: focus
 // areas outside the configured list, and characters the font lacks, of
 // shown events only. Warnings about other events are counted in a
-// sentence; every warning, with file and line, is in the workbook's About
+// sentence; every warning, with file and line, is in the workbook's Diagnostics
 // sheet and the log.
 func (b *briefing) dataNotes() {
 	shown := map[string]*pipeline.Event{}
@@ -61,7 +61,7 @@ func (b *briefing) dataNotes() {
 		notes = append(notes, strings.ToUpper(g[:1])+g[1:]+".")
 	}
 	if other > 0 {
-		notes = append(notes, "The run reported "+plural(other, "other warning", "other warnings")+" about data this note does not show; the workbook's About sheet lists every warning.")
+		notes = append(notes, "The run reported "+plural(other, "other warning", "other warnings")+" about data this note does not show; the workbook's Diagnostics sheet lists every warning.")
 	}
 	if len(notes) == 0 {
 		b.noteLine("Nothing to note: the run reported no warnings about the data shown.")

@@ -29,7 +29,7 @@ type Options struct {
 	// ExcelRowLimit. Tests inject a small limit to exercise continuation
 	// sheets ("Events (2)").
 	RowLimit int
-	// Warnings are the run's warnings so far, which the About sheet lists
+	// Warnings are the run's warnings so far, which the Diagnostics sheet lists
 	// before the workbook's own.
 	Warnings pipeline.ErrorList
 
@@ -40,7 +40,7 @@ type Options struct {
 
 // Render returns the workbook for r and the warnings found while writing
 // it (texts longer than a cell holds, naming event and field), which its
-// About sheet lists after o.Warnings; the caller adds them to the run's.
+// Diagnostics sheet lists after o.Warnings; the caller adds them to the run's.
 // Two calls with the same Report return the same bytes. It fails only on
 // a RowLimit outside [2, ExcelRowLimit] or when excelize does.
 func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
