@@ -5,7 +5,7 @@
 # 10,000 and 100,000 events) into $BENCH_DIR, builds the binary, runs each
 # workload $RUNS times with SOURCE_DATE_EPOCH fixed, and prints the median
 # wall time and peak RSS (/usr/bin/time -v) with the median of every stage
-# (from `--log-format json`). Runs are interleaved across workloads (run 1
+# (from `--verbose --log-format json`). Runs are interleaved across workloads (run 1
 # of every workload, then run 2, ...) so that a burst of load on a shared
 # machine does not land on one workload only.
 #
@@ -98,7 +98,7 @@ run() {
 	local out=$BENCH_DIR/out/$w log=$BENCH_DIR/logs/$w.run$r
 	rm -rf "$out"
 	local status=0
-	/usr/bin/time -v -o "$log.time" "$bin" --log-format json build \
+	/usr/bin/time -v -o "$log.time" "$bin" --verbose --log-format json build \
 		--config "$BENCH_DIR/events-$n/config.toml" --period "$period" --format "$formats" --out "$out" \
 		2>"$log.err" >/dev/null || status=$?
 	# Stages that finished are recorded even when a later one failed.
@@ -150,7 +150,7 @@ for w in $WORKLOADS; do
 	target="-" met="-"
 	if [ "$tsec" != "-" ]; then
 		target="≤ $tsec s"
-		[ "$tmb" != "-" ] && target="$target, ≤ $((tmb / 1024)).$(((tmb % 1024) * 10 / 1024)) GB"
+		[ "$tmb" != "-" ] && target="$target, ≤ $(awk -v m="$tmb" 'BEGIN { printf "%.1f", m / 1024 }') GB"
 		if [ "$ok" = 0 ]; then
 			met="not met (failed)"
 		elif awk -v a="$wall" -v b="$tsec" -v r="$rss" -v m="$tmb" 'BEGIN {exit !(a <= b && (m == "-" || r <= m))}'; then
