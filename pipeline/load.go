@@ -53,6 +53,10 @@ type LoadOptions struct {
 	// the first and after each file is read (from several goroutines, but
 	// never concurrently).
 	Progress func(done, total int)
+	// Cache, when set, keeps each file's decoded events between loads
+	// (briefing serve): a file whose bytes did not change is not decoded
+	// again.
+	Cache *DecodeCache
 }
 
 // LoadWithOptions is Load with options.
@@ -76,6 +80,9 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 	// One file per CPU at a time; each file's problems go to its result,
 	// so no goroutine returns an error.
 	results := make([]fileResult, len(files))
+	if o.Cache != nil {
+		o.Cache.begin()
+	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, path := range files {
@@ -87,12 +94,19 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 					results[i].errs.Add(Position{File: DisplayPath(path)}, "", "", "internal error while reading this file: %v; please report it", r)
 				}
 			}()
-			results[i] = loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), countries)
+			if o.Cache != nil {
+				results[i] = o.Cache.loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), cfg, countries)
+			} else {
+				results[i] = loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), countries)
+			}
 			progress(1)
 			return nil
 		})
 	}
 	g.Wait()
+	if o.Cache != nil {
+		o.Cache.keepOnly(results)
+	}
 
 	n := 0
 	for _, r := range results {
@@ -241,7 +255,12 @@ func loadFile(path, display string, maxBytes int64, countries *country.Table) (r
 		r.errs.Add(Position{File: display}, "", "", "cannot read file: %v", UnwrapPath(err))
 		return r
 	}
-	sum := sha256.Sum256(src)
+	return decodeFile(display, src, sha256.Sum256(src), countries)
+}
+
+// decodeFile decodes the bytes of one event file, src, whose SHA-256 is sum.
+func decodeFile(display string, src []byte, sum [sha256.Size]byte, countries *country.Table) (r fileResult) {
+	r.input.Path = display
 	r.input.SHA256 = hex.EncodeToString(sum[:])
 	r.input.Size = int64(len(src))
 	r.events, r.errs = parseEvents(display, src, countries)

@@ -61,6 +61,22 @@ func Build() []pipeline.Stage {
 	)
 }
 
+// Preview returns the stages of each rebuild of `briefing serve`: build's
+// up to the rendered artifacts, which stay in memory. Without recover and
+// write, a preview never touches output/ or its lock.
+func Preview() []pipeline.Stage {
+	r := new(rendering)
+	stages := append([]pipeline.Stage{
+		templatesStage{}, // parse the templates; their problems join the config's
+	}, report()...)
+	return append(stages,
+		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed
+		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage
+		renderXLSXStage{r},    // stream the workbook, which lists every warning so far
+		renderStage{r},        // wait for the PDF; the workbook's warnings; the artifacts in order
+	)
+}
+
 // Check returns the stages of `briefing check`: everything build would
 // reject, and nothing written.
 func Check() []pipeline.Stage {

@@ -50,6 +50,7 @@ func TestStageLists(t *testing.T) {
 		{"build", Build()},
 		{"check", Check()},
 		{"summary", Summary()},
+		{"serve", Preview()},
 	} {
 		if got, want := names(tc.list), documented[tc.cmd]; !slices.Equal(got, want) {
 			t.Errorf("%s: stages %q, ARCHITECTURE.md says %q", tc.cmd, got, want)
