@@ -41,6 +41,9 @@ type Context struct {
 	// Progress, when set, shows how far a long stage has got; stages call
 	// it with their name, work done and total.
 	Progress func(stage string, done, total int)
+	// LoadCache, when set, keeps the decoded input files between runs
+	// (briefing serve's rebuilds).
+	LoadCache *DecodeCache
 
 	// Diagnostics are the run's problems, errors and warnings, each stage's
 	// added as it finds them, with paths relative to the working
@@ -173,7 +176,7 @@ type loadStage struct{}
 
 func (loadStage) String() string { return "load" }
 func (loadStage) Run(c *Context) error {
-	var o LoadOptions
+	o := LoadOptions{Cache: c.LoadCache}
 	if c.Progress != nil {
 		o.Progress = func(done, total int) { c.Progress("load", done, total) }
 	}

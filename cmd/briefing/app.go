@@ -158,6 +158,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 				Action:    cmdInit,
 			},
 			importCommand(),
+			serveCommand(configFlag, periodFlag, pairFlag, getenv),
 		},
 	}
 	// Every command, present and future, takes the global flags after its

@@ -22,6 +22,7 @@ func TestGlobalFlagsAnywhere(t *testing.T) {
 		{"init", "proj"},
 		{"completion", "bash"},
 		{"import", "csv", "--map", "map.toml", "rows.csv"},
+		{"serve", "--addr", "127.0.0.1:0"}, // with serveOnceEnv: stops after its first build
 	}
 	if n := len(newApp(nil, nil, nil).Commands); n != len(commands) {
 		t.Errorf("the app has %d commands, the test %d: add the new one", n, len(commands))
@@ -48,7 +49,7 @@ func TestGlobalFlagsAnywhere(t *testing.T) {
 						writeTestFile(t, filepath.Join(dir, "map.toml"), "date = \"date\"\ncountries = [\"a\", \"b\"]\nkind = \"meeting\"\ntitle = \"{{.title}}\"\n")
 						writeTestFile(t, filepath.Join(dir, "rows.csv"), "date,a,b,title\n2025-10-20,GEO,AZE,Talks\n")
 					}
-					got[i] = runBriefing(t, dir, []string{epoch}, args...)
+					got[i] = runBriefing(t, dir, []string{epoch, serveOnceEnv + "=1"}, args...)
 					if got[i].code != ExitOK {
 						t.Fatalf("briefing %s: exit %d\n%s", strings.Join(args, " "), got[i].code, got[i].stderr)
 					}
@@ -121,6 +122,7 @@ func TestGlobalFlagsChecked(t *testing.T) {
 var (
 	logTime     = regexp.MustCompile(`"time":"[^"]*"`)
 	logDuration = regexp.MustCompile(`"?duration_ms"?[=:][0-9.]+`)
+	logPort     = regexp.MustCompile(`127\.0\.0\.1:[0-9]+`) // serve --addr 127.0.0.1:0
 )
 
 // normalizeLog drops what differs between two runs of the same command:
@@ -128,6 +130,7 @@ var (
 // --verbose's "stage done" of render pdf, which ends beside render xlsx.
 func normalizeLog(s string) string {
 	s = logDuration.ReplaceAllString(logTime.ReplaceAllString(s, `"time":T`), "duration_ms=D")
+	s = logPort.ReplaceAllString(s, "127.0.0.1:PORT")
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		if !strings.Contains(l, "stage done") {

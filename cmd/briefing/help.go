@@ -28,6 +28,10 @@ var examples = map[string]string{
    briefing import gdelt --country RUS --since 2017-01-01 gdelt2_events_sample_2017.csv            # GDELT rows involving Russia
    briefing import icews --out-dir input/icews icews_events.2018.sample.tab                        # ICEWS rows into input/icews/
 `,
+	"serve": `   briefing serve                                # briefing.period at http://127.0.0.1:8080/, rebuilt on every save
+   briefing serve --period 2025-W43 --pair GEO-* # a given week, Georgia's pairs only
+   briefing serve --addr 127.0.0.1:9000          # another port
+`,
 	"completion": `   source <(briefing completion bash)                     # bash, this shell
    briefing completion zsh > "${fpath[1]}/_briefing"      # zsh, from the next shell on
 `,

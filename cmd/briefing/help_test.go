@@ -42,7 +42,10 @@ func TestHelpExamples(t *testing.T) {
 				if cmd.Name == "import" && !importExampleFiles(t, dir, args[len(args)-1]) {
 					continue
 				}
-				if r := runBriefing(t, dir, []string{epoch}, args[1:]...); r.code != ExitOK {
+				if cmd.Name == "serve" { // any free port, and stop after the first build
+					args = append(args, "--addr", "127.0.0.1:0")
+				}
+				if r := runBriefing(t, dir, []string{epoch, serveOnceEnv + "=1"}, args[1:]...); r.code != ExitOK {
 					t.Errorf("%s: exit %d\n%s", line, r.code, r.stderr)
 				}
 			}
