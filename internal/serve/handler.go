@@ -22,7 +22,8 @@ func (s *Server) Handler() http.Handler {
 		"/":              s.page,
 		"/live":          s.live,
 		"/events":        s.events,
-		"/app.js":        script,
+		"/app.js":        static("text/javascript; charset=utf-8", appJS),
+		"/app.css":       static("text/css; charset=utf-8", appCSS),
 		"/briefing.pdf":  s.file(func(b *Build) *File { return b.PDF }, "application/pdf"),
 		"/briefing.xlsx": s.file(func(b *Build) *File { return b.XLSX }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 	}
@@ -181,10 +182,24 @@ func view(b *Build) pageView {
 	return v
 }
 
-func script(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-	w.Write([]byte(appJS))
+// static serves a fixed text: the page's script and style sheet, files
+// of their own since the page's Content-Security-Policy allows nothing
+// inline.
+func static(ctype, text string) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		w.Write([]byte(text))
+	}
 }
+
+const appCSS = `body { font-family: sans-serif; margin: 1em 2em; color: #222; }
+#state.ok { color: #1a6b1a; } #state.stale, #state.failed { color: #a01818; font-weight: bold; }
+#problems li, #warnings li { font-family: monospace; white-space: pre-wrap; }
+#problems { border-left: 4px solid #a01818; padding-left: 1em; }
+iframe { width: 100%; height: 80vh; border: 1px solid #ccc; }
+table { border-collapse: collapse; } td, th { padding: 2px 8px; text-align: right; border-bottom: 1px solid #eee; }
+td:first-child, th:first-child { text-align: left; }
+`
 
 // appJS follows the event stream: on each new build it fetches the
 // changed parts of the page, and reloads the PDF frame only when the PDF
@@ -215,22 +230,15 @@ stream.addEventListener("build", async (e) => {
 `
 
 var pageTmpl = template.Must(template.New("page").Funcs(template.FuncMap{
-	"ms":    func(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 0, 64) },
-	"clock": func(t time.Time) string { return t.Format("15:04:05") },
+	"ms":       func(d time.Duration) string { return strconv.FormatFloat(float64(d.Microseconds())/1000, 'f', 0, 64) },
+	"clock":    func(t time.Time) string { return t.Format("15:04:05") },
+	"problems": func(n int) string { return plural(n, "problem", "problems") },
 }).Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>{{.DocTitle}}</title>
-<style>
-body { font-family: sans-serif; margin: 1em 2em; color: #222; }
-#state.ok { color: #1a6b1a; } #state.stale, #state.failed { color: #a01818; font-weight: bold; }
-#problems li, #warnings li { font-family: monospace; white-space: pre-wrap; }
-#problems { border-left: 4px solid #a01818; padding-left: 1em; }
-iframe { width: 100%; height: 80vh; border: 1px solid #ccc; }
-table { border-collapse: collapse; } td, th { padding: 2px 8px; text-align: right; border-bottom: 1px solid #eee; }
-td:first-child, th:first-child { text-align: left; }
-</style>
+<link rel="stylesheet" href="/app.css">
 </head>
 <body>
 <main id="live" data-build="{{.Seq}}" data-pdf="{{.PDFSeq}}">{{template "head" .}}</main>
@@ -241,8 +249,8 @@ td:first-child, th:first-child { text-align: left; }
 </html>
 {{define "head"}}<h1 id="title">{{if .Title}}{{.Title}}{{else}}No briefing built yet{{end}}</h1>
 {{if .Period}}<p id="period">{{.Period}}</p>{{end}}
-{{if .Problems}}{{if .Stale}}<p id="state" class="stale">Out of date: the input has {{len .Problems}} problem(s). The PDF and workbook below are build {{.PDF.Seq}}, the last without problems.</p>
-{{else}}<p id="state" class="failed">The input has {{len .Problems}} problem(s); nothing has been built yet.</p>
+{{if .Problems}}{{if .Stale}}<p id="state" class="stale">Out of date: the input has {{problems (len .Problems)}}. The PDF and workbook below are build {{.PDF.Seq}}, the last without problems.</p>
+{{else}}<p id="state" class="failed">The input has {{problems (len .Problems)}}; nothing has been built yet.</p>
 {{end}}<section id="problems"><h2>Problems</h2><ul>
 {{range .Problems}}<li>{{.}}</li>
 {{end}}</ul></section>

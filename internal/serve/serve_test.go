@@ -98,6 +98,7 @@ func TestHandler(t *testing.T) {
 		`>briefing-2025-W43.pdf</a>`, `>briefing-2025-W43.xlsx</a>`,
 		`<td>AZE-GEO</td><td>1</td>`, // the Summary numbers
 		`<h2>Warnings (0)</h2>`,
+		`<link rel="stylesheet" href="/app.css">`, `<script src="/app.js"></script>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q:\n%s", want, page)
@@ -105,6 +106,12 @@ func TestHandler(t *testing.T) {
 	}
 	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Security-Policy"), "default-src 'self'") || w.Header().Get("Cache-Control") != "no-store" {
 		t.Errorf("page: %d %v", w.Code, w.Header())
+	}
+
+	for path, ctype := range map[string]string{"/app.css": "text/css; charset=utf-8", "/app.js": "text/javascript; charset=utf-8"} {
+		if w := get(t, h, "GET", path, ""); w.Code != 200 || w.Header().Get("Content-Type") != ctype || w.Body.Len() == 0 {
+			t.Errorf("%s: %d %q", path, w.Code, w.Header().Get("Content-Type"))
+		}
 	}
 
 	w = get(t, h, "GET", "/briefing.pdf", "")
@@ -158,7 +165,7 @@ func TestHandler(t *testing.T) {
 		t.Fatalf("broken build: problems %q, stale %v", b2.Problems, b2.Stale)
 	}
 	page = get(t, h, "GET", "/", "").Body.String()
-	if !strings.Contains(page, `class="stale">Out of date`) || !positioned.MatchString(page) || !strings.Contains(page, `<section id="problems">`) || !strings.Contains(page, `src="/briefing.pdf?build=1"`) {
+	if !strings.Contains(page, `class="stale">Out of date: the input has 1 problem. The PDF and workbook below are build 1`) || !positioned.MatchString(page) || !strings.Contains(page, `<section id="problems">`) || !strings.Contains(page, `src="/briefing.pdf?build=1"`) {
 		t.Errorf("page of a broken build:\n%s", page)
 	}
 	if w := get(t, h, "GET", "/briefing.pdf", ""); !bytes.Equal(w.Body.Bytes(), b1.PDF.Data) {
