@@ -281,3 +281,25 @@ func TestEvents(t *testing.T) {
 		t.Errorf("the stream goes on after Close: %q", l)
 	}
 }
+
+// TestConfigBroken: a config that no longer parses (a save half-way
+// through an edit) is a positioned problem like any other, and its fix
+// is picked up: each build reads the config again.
+func TestConfigBroken(t *testing.T) {
+	config := project(t)
+	s := newServer(t, config, "2025-W43", io.Discard)
+	b1 := s.Rebuild()
+	src, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, config, strings.Replace(string(src), "[briefing]", "[briefing", 1))
+	b2 := s.Rebuild()
+	if len(b2.Problems) != 1 || !regexp.MustCompile(`config\.toml:\d+:\d+: `).MatchString(b2.Problems[0]) || !b2.Stale || b2.PDF != b1.PDF {
+		t.Errorf("broken config: %q, stale %v", b2.Problems, b2.Stale)
+	}
+	writeFile(t, config, strings.Replace(string(src), "South Caucasus Security Cooperation", "Fixed", 1))
+	if b3 := s.Rebuild(); len(b3.Problems) > 0 || b3.Title != "Fixed" || b3.PDF.Seq != 3 {
+		t.Errorf("fixed config: %q, title %q", b3.Problems, b3.Title)
+	}
+}
