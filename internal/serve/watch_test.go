@@ -130,3 +130,50 @@ func remove(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+// TestWatchIgnoresOutput: with an input glob rooted at the project's
+// directory, the output directory and .git lie under a watched root;
+// writes there are no reason to rebuild (a build beside serve, a commit).
+func TestWatchIgnoresOutput(t *testing.T) {
+	config := project(t)
+	dir := filepath.Dir(config)
+	src, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, config, strings.Replace(string(src), `paths = ["input/**/*.toml"]`, `paths = ["{input,more}/**/*.toml"]`, 1))
+	writeFile(t, filepath.Join(dir, "output", "old.pdf"), "an earlier build")
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "ref: refs/heads/main\n")
+	s := newServer(t, config, "all", io.Discard)
+	b1 := s.Rebuild()
+	if len(b1.Problems) > 0 {
+		t.Fatalf("problems: %q", b1.Problems)
+	}
+	n0, _ := strconv.Atoi(strings.Fields(b1.Summary.Totals)[0])
+	builds := s.subscribe()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- s.Watch(ctx) }()
+	defer func() { cancel(); <-done }()
+	time.Sleep(200 * time.Millisecond) // the watches are set up
+
+	writeFile(t, filepath.Join(dir, "output", "briefing-2025-W43.pdf"), "a build beside serve")
+	writeFile(t, filepath.Join(dir, "output", "new", "x.pdf"), "in a new directory")
+	writeFile(t, filepath.Join(dir, ".git", "index"), "a commit")
+	// A rebuild would come after the debounce (150 ms); a slow machine
+	// could only make this pass wrongly, never fail wrongly.
+	select {
+	case n := <-builds:
+		t.Fatalf("build %d after writes to output/ and .git/", n)
+	case <-time.After(600 * time.Millisecond):
+	}
+	writeFile(t, filepath.Join(dir, "more", "a.toml"), eventFile("more-", 1))
+	select {
+	case n := <-builds:
+		if b := s.Current(); n != 2 || len(b.Problems) > 0 || !strings.HasPrefix(b.Summary.Totals, strconv.Itoa(n0+1)+" events") {
+			t.Errorf("build %d: %q, %s", n, b.Problems, b.Summary.Totals)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no rebuild for a new input directory at the project's root")
+	}
+}
