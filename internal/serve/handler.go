@@ -125,9 +125,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
 		return
 	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	if r.Method == http.MethodHead {
+		return // no body: a stream would never end
+	}
 	ch := s.subscribe()
 	defer s.unsubscribe(ch)
-	w.Header().Set("Content-Type", "text/event-stream")
 	seq := 0
 	if b := s.Current(); b != nil {
 		seq = b.Seq

@@ -138,6 +138,12 @@ func TestHandler(t *testing.T) {
 			t.Errorf("GET %s: %d, want 404\n%s", target, w.Code, w.Body.String())
 		}
 	}
+	// HEAD answers, the event stream's too (rather than hanging).
+	for _, target := range []string{"/", "/events", "/briefing.pdf", "/briefing.xlsx", "/live"} {
+		if w := get(t, h, "HEAD", target, ""); w.Code != 200 {
+			t.Errorf("HEAD %s: %d", target, w.Code)
+		}
+	}
 	// No endpoint changes anything.
 	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH"} {
 		if w := get(t, h, m, "/", ""); w.Code != http.StatusMethodNotAllowed {
