@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -18,11 +19,17 @@ import (
 // minPrintScale; a wider sheet prints over several pages across, its
 // first column (the event or pair) repeated on each.
 
-// Printable widths of A4 in points, between Excel's default margins of
-// 0.7 inch left and right.
+// Excel's default margins, in inches: every sheet is given them.
 const (
-	portraitPt  = (8.27 - 1.4) * 72
-	landscapePt = (11.69 - 1.4) * 72
+	marginSide = 0.7
+	marginTop  = 0.75 // and bottom
+	marginHF   = 0.3  // the header's and footer's distance from the edge
+)
+
+// Printable widths of A4 in points, between the side margins.
+const (
+	portraitPt  = (8.27 - 2*marginSide) * 72
+	landscapePt = (11.69 - 2*marginSide) * 72
 )
 
 // minPrintScale keeps 11 pt text at 7.7 pt or more when a sheet is
@@ -103,10 +110,27 @@ func hfText(s string, n int) string {
 	return b.String()
 }
 
-// pageSetup sets how a sheet prints. The stream writer writes the sheet's
-// properties when it opens, so this comes first.
-func (b *book) pageSetup(sheet string, widths []float64) error {
+// pageSetup sets how a sheet of the cells ref (A1:T201) prints. The
+// stream writer writes the sheet's properties and dimension when it
+// opens, so this comes first.
+//
+// The print area is the table: without it LibreOffice prints the cells a
+// long text overflows into, right of the last column, as pages more
+// across, and counts empty pages it then leaves blank (no header, no
+// footer). The dimension says the same to readers that size the sheet from
+// it; excelize's stream writer leaves it at A1.
+func (b *book) pageSetup(sheet string, widths []float64, ref string) (layout, error) {
 	l := printLayout(widths)
+	if err := b.f.SetSheetDimension(sheet, ref); err != nil {
+		return l, err
+	}
+	// Excel's defaults, written out: pageBreaks counts on them.
+	lr, tb, hf := marginSide, marginTop, marginHF
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf,
+	}); err != nil {
+		return l, err
+	}
 	a4, orientation := 9, "portrait"
 	if l.landscape {
 		orientation = "landscape"
@@ -115,20 +139,92 @@ func (b *book) pageSetup(sheet string, widths []float64) error {
 	if l.fit {
 		fit, wide, tall := true, 1, 0
 		if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return err
+			return l, err
 		}
 		opts.FitToWidth, opts.FitToHeight = &wide, &tall
 	}
 	if err := b.f.SetPageLayout(sheet, opts); err != nil {
-		return err
+		return l, err
 	}
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: b.print.header, OddFooter: b.print.footer}); err != nil {
-		return err
+		return l, err
 	}
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	from, to, _ := strings.Cut(ref, ":")
+	area := quoted + absRef(from) + ":" + absRef(to)
+	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: sheet}); err != nil {
+		return l, err
+	}
 	titles := quoted + "$1:$1"
 	if !l.fit {
 		titles = quoted + "$A:$A," + titles
 	}
-	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+	return l, b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+}
+
+// absRef makes a cell name absolute: T201 → $T$201.
+func absRef(cell string) string {
+	i := strings.IndexFunc(cell, unicode.IsDigit)
+	return "$" + cell[:i] + "$" + cell[i:]
+}
+
+// Page breaks. LibreOffice (7.4) counts a sheet's pages once and prints
+// them again, and the two passes can round row heights differently: when
+// a page's rows fill it to within a few points, the count has a page more
+// for each strip of columns than the print, and the PDF gets them as blank
+// pages, with no header and no footer. A sheet that prints at 100 % gets
+// manual breaks instead, each page filled to pageRowsPt at most, which
+// leaves the passes no page to disagree on. A fitted sheet's scale is up to
+// the application, so its breaks are too.
+
+// pageRowsPt is the height of rows a landscape page takes between breaks:
+// A4's 595 pt less the top and bottom margins (108 pt), less what
+// LibreOffice keeps for the header's and footer's lines (39 pt: 448 pt of
+// rows fit its page, measured), less 8 pt to spare. Excel keeps the
+// header and footer in the margins, so its pages have room to spare.
+const pageRowsPt = (8.27-2*marginTop)*72 - 39 - 8
+
+// maxBreaks is the most manual page breaks Excel keeps in a sheet; a
+// sheet of more pages (thousands of rows, which no one prints) is left to
+// the application's own breaks.
+const maxBreaks = 1026
+
+// pageBreaks returns the rows (1-based, on the sheet) that start a new
+// page when rows [lo, hi) of t print on landscape pages under a header
+// row of height head, or nil when the sheet would take more than
+// maxBreaks breaks. The row heights are those rows.go writes.
+func (b *book) pageBreaks(t *table, lo, hi int, widths []float64, head float64) []int {
+	room := pageRowsPt - head
+	// Every page holds a default row at least: past this many rows the
+	// breaks would be too many, without reading a row.
+	if float64(hi-lo) > (maxBreaks+1)*(room/lineHeight+1) {
+		return nil
+	}
+	wrap := slices.ContainsFunc(t.cols, func(c column) bool { return c.kind == wrapCol })
+	var breaks []int
+	vals := make([]any, len(t.cols))
+	used := 0.0
+	for i := lo; i < hi; i++ {
+		h := float64(lineHeight)
+		if wrap {
+			clear(vals)
+			t.row(i, vals)
+			lines := 1
+			for c, col := range t.cols {
+				if s, ok := vals[c].(string); ok && col.kind == wrapCol {
+					lines = max(lines, wrappedLines(s, widths[c]))
+				}
+			}
+			h = rowHeight(lines)
+		}
+		if used > 0 && used+h > room {
+			if len(breaks) == maxBreaks {
+				return nil
+			}
+			breaks = append(breaks, i-lo+2)
+			used = 0
+		}
+		used += h
+	}
+	return breaks
 }

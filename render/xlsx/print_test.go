@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -187,5 +188,135 @@ func TestRowHeights(t *testing.T) {
 	f = open(t, render(t, r, Options{}))
 	if h, _ := f.GetRowHeight("Events", 2); h != excelize.MaxRowHeight {
 		t.Errorf("a 1000-line summary: height %v, want %d", h, excelize.MaxRowHeight)
+	}
+}
+
+// areaXML is what TestPrintArea reads from a worksheet part.
+type areaXML struct {
+	Dimension struct {
+		Ref string `xml:"ref,attr"`
+	} `xml:"dimension"`
+	Rows []struct {
+		R     int        `xml:"r,attr"`
+		Ht    float64    `xml:"ht,attr"`
+		Cells []struct{} `xml:"c"`
+	} `xml:"sheetData>row"`
+	Margins *struct {
+		Left   float64 `xml:"left,attr"`
+		Right  float64 `xml:"right,attr"`
+		Top    float64 `xml:"top,attr"`
+		Bottom float64 `xml:"bottom,attr"`
+		Header float64 `xml:"header,attr"`
+		Footer float64 `xml:"footer,attr"`
+	} `xml:"pageMargins"`
+	Fit *struct {
+		FitToPage bool `xml:"fitToPage,attr"`
+	} `xml:"sheetPr>pageSetUpPr"`
+	Breaks []struct {
+		ID int `xml:"id,attr"`
+	} `xml:"rowBreaks>brk"`
+}
+
+// TestPrintArea reads every worksheet's XML: its dimension and print area
+// are the table's cells, header to last row (without a print area
+// LibreOffice prints the cells a long text overflows into as pages more),
+// the margins are written out, and a sheet printed at 100 % breaks its
+// pages where rows.go's row heights fill pageRowsPt under the repeated
+// header, no later and no sooner (LibreOffice leaves blank pages where
+// its count and its print disagree on a full page).
+func TestPrintArea(t *testing.T) {
+	r := generatedReport(t, 300, 5, "2025")
+	for i, e := range r.Events {
+		// Rows of one to a dozen lines.
+		e.Summary = strings.Repeat("A sentence of the summary that wraps. ", i%30)
+	}
+	b := render(t, r, Options{RowLimit: 150})
+	_, parts := unzip(t, b)
+	f := open(t, b)
+	areas := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		if n.Name == "_xlnm.Print_Area" {
+			areas[n.Scope] = n.RefersTo
+		}
+	}
+	broken := 0
+	for id, sheet := range f.GetSheetMap() {
+		name := "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml"
+		var ws areaXML
+		if err := xml.Unmarshal(parts[name], &ws); err != nil {
+			t.Fatalf("%s (%s): %v", name, sheet, err)
+		}
+		rows := len(ws.Rows)
+		if rows == 0 || ws.Rows[rows-1].R != rows {
+			t.Fatalf("%s: %d rows, the last numbered %d", sheet, rows, ws.Rows[rows-1].R)
+		}
+		last, _ := excelize.CoordinatesToCellName(len(ws.Rows[0].Cells), rows)
+		if ws.Dimension.Ref != "A1:"+last {
+			t.Errorf("%s: dimension %q, want A1:%s", sheet, ws.Dimension.Ref, last)
+		}
+		col, _ := excelize.ColumnNumberToName(len(ws.Rows[0].Cells))
+		want := "'" + sheet + "'!$A$1:$" + col + "$" + strconv.Itoa(rows)
+		if areas[sheet] != want {
+			t.Errorf("%s: print area %q, want %q", sheet, areas[sheet], want)
+		}
+		if m := ws.Margins; m == nil || m.Left != marginSide || m.Right != marginSide || m.Top != marginTop || m.Bottom != marginTop || m.Header != marginHF || m.Footer != marginHF {
+			t.Errorf("%s: margins %+v, want Excel's defaults", sheet, ws.Margins)
+		}
+
+		// The breaks a sheet at 100 % should have, from its row heights.
+		var want2 []int
+		if ws.Fit == nil || !ws.Fit.FitToPage {
+			height := func(i int) float64 {
+				if h := ws.Rows[i].Ht; h > 0 {
+					return h
+				}
+				return lineHeight
+			}
+			room, used := pageRowsPt-height(0), 0.0
+			for i := 1; i < rows; i++ {
+				if used > 0 && used+height(i) > room {
+					want2 = append(want2, ws.Rows[i].R-1) // a break's id is the row before it
+					used = 0
+				}
+				used += height(i)
+			}
+		}
+		var got []int
+		for _, b := range ws.Breaks {
+			got = append(got, b.ID)
+		}
+		if !slices.Equal(got, want2) {
+			t.Errorf("%s: page breaks after rows %v, want %v", sheet, got, want2)
+		}
+		if len(want2) > 0 {
+			broken++
+			t.Logf("%s: %d breaks", sheet, len(want2))
+		}
+	}
+	if broken < 2 {
+		t.Errorf("only %d sheets have page breaks; the test wants Summary's and Events'", broken)
+	}
+}
+
+// TestPageBreaksLimit holds the bound: a sheet that needs more manual
+// breaks than Excel keeps gets none, and one that needs exactly that many
+// gets them all.
+func TestPageBreaksLimit(t *testing.T) {
+	room := pageRowsPt - lineHeight
+	perPage := int(room / lineHeight) // one-line rows under a one-line header
+	tbl := func(rows int) *table {
+		return &table{cols: []column{{name: "A", kind: textCol}}, rows: rows, row: func(i int, v []any) { v[0] = "x" }}
+	}
+	var b book
+	fits := (maxBreaks + 1) * perPage
+	if got := b.pageBreaks(tbl(fits), 0, fits, []float64{10}, lineHeight); len(got) != maxBreaks || got[0] != perPage+2 {
+		t.Errorf("%d rows: %d breaks, the first at row %v; want %d, at row %d", fits, len(got), got[:min(1, len(got))], maxBreaks, perPage+2)
+	}
+	if got := b.pageBreaks(tbl(fits+1), 0, fits+1, []float64{10}, lineHeight); got != nil {
+		t.Errorf("%d rows: %d breaks, want none (more than %d)", fits+1, len(got), maxBreaks)
+	}
+	// Rows [lo, hi) of a continued sheet are numbered from its row 2.
+	if got := b.pageBreaks(tbl(3*perPage), perPage, 3*perPage, []float64{10}, lineHeight); !slices.Equal(got, []int{perPage + 2}) {
+		t.Errorf("rows [%d, %d): breaks %v, want [%d]", perPage, 3*perPage, got, perPage+2)
 	}
 }

@@ -56,7 +56,8 @@ func (b *book) write(t *table) error {
 func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) error {
 	vals := make([]any, len(t.cols))
 	widths := b.widths(t, lo, hi, vals)
-	sw, err := b.newSheet(sheet, widths)
+	last, _ := excelize.CoordinatesToCellName(len(t.cols), hi-lo+1)
+	sw, l, err := b.newSheet(sheet, widths, "A1:"+last)
 	if err != nil {
 		return err
 	}
@@ -88,6 +89,13 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: rowHeight(headLines)}); err != nil {
 		return err
 	}
+	if !l.fit {
+		for _, r := range b.pageBreaks(t, lo, hi, widths, rowHeight(headLines)) {
+			if err := b.f.InsertPageBreak(sheet, "A"+strconv.Itoa(r)); err != nil {
+				return err
+			}
+		}
+	}
 	// excelize names a sheet's part after its id; zipWriter fails when
 	// no such part is written, so a change there cannot go unnoticed.
 	part := fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)
@@ -106,7 +114,6 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 		b.checkLengths(t, lo, hi, vals)
 		b.jobs[part] = &sheetJob{rows: b.rowWriter(t, lo, hi, widths).write}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(t.cols), hi-lo+1)
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: tableStyle}); err != nil {
 		return err
 	}
@@ -177,21 +184,24 @@ func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals [
 	return links, nil
 }
 
-// newSheet adds a sheet and opens its stream writer. The first one takes
-// the place of the Sheet1 every new excelize file starts with.
-func (b *book) newSheet(name string, widths []float64) (*excelize.StreamWriter, error) {
+// newSheet adds a sheet of the cells ref and opens its stream writer.
+// The first one takes the place of the Sheet1 every new excelize file
+// starts with.
+func (b *book) newSheet(name string, widths []float64, ref string) (*excelize.StreamWriter, layout, error) {
 	if !b.started {
 		b.started = true
 		if err := b.f.SetSheetName("Sheet1", name); err != nil {
-			return nil, err
+			return nil, layout{}, err
 		}
 	} else if _, err := b.f.NewSheet(name); err != nil {
-		return nil, err
+		return nil, layout{}, err
 	}
-	if err := b.pageSetup(name, widths); err != nil {
-		return nil, err
+	l, err := b.pageSetup(name, widths, ref)
+	if err != nil {
+		return nil, l, err
 	}
-	return b.f.NewStreamWriter(name)
+	sw, err := b.f.NewStreamWriter(name)
+	return sw, l, err
 }
 
 // cell turns a row value into what the stream writer takes. Dates become
