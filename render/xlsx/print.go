@@ -43,7 +43,8 @@ func colPoints(w float64) float64 { return (w*7 + 5) * 0.75 }
 // layout is how a sheet of these column widths prints.
 type layout struct {
 	landscape bool
-	fit       bool // one page wide
+	fit       bool    // one page wide
+	scale     float64 // the scale it prints at, as estimated from the widths
 }
 
 func printLayout(widths []float64) layout {
@@ -53,11 +54,11 @@ func printLayout(widths []float64) layout {
 	}
 	switch {
 	case pt <= portraitPt:
-		return layout{fit: true}
+		return layout{fit: true, scale: 1}
 	case pt <= landscapePt/minPrintScale:
-		return layout{landscape: true, fit: true}
+		return layout{landscape: true, fit: true, scale: min(1, landscapePt/pt)}
 	}
-	return layout{landscape: true}
+	return layout{landscape: true, scale: 1}
 }
 
 // headerFooter is the header and footer every sheet prints with, in
@@ -172,17 +173,24 @@ func absRef(cell string) string {
 // them again, and the two passes can round row heights differently: when
 // a page's rows fill it to within a few points, the count has a page more
 // for each strip of columns than the print, and the PDF gets them as blank
-// pages, with no header and no footer. A sheet that prints at 100 % gets
-// manual breaks instead, each page filled to pageRowsPt at most, which
-// leaves the passes no page to disagree on. A fitted sheet's scale is up to
-// the application, so its breaks are too.
+// pages, with no header and no footer. Every sheet gets manual breaks
+// instead, each page filled to pageRows at most, which leaves the passes
+// no page to disagree on.
 
-// pageRowsPt is the height of rows a landscape page takes between breaks:
-// A4's 595 pt less the top and bottom margins (108 pt), less what
-// LibreOffice keeps for the header's and footer's lines (39 pt: 448 pt of
-// rows fit its page, measured), less 8 pt to spare. Excel keeps the
-// header and footer in the margins, so its pages have room to spare.
-const pageRowsPt = (8.27-2*marginTop)*72 - 39 - 8
+// pageRows is the height of rows a page of layout l takes between breaks,
+// in the sheet's points: A4's height less the top and bottom margins, less
+// what LibreOffice keeps for the header's and footer's lines (39 pt: 448
+// pt of rows fit its landscape page, measured), less 8 pt to spare, at
+// the sheet's scale. Excel keeps the header and footer in the margins, and
+// LibreOffice's columns are wider where it lacks Calibri, so a fitted
+// sheet prints smaller than estimated: both have room to spare.
+func pageRows(l layout) float64 {
+	paper := 11.69
+	if l.landscape {
+		paper = 8.27
+	}
+	return ((paper-2*marginTop)*72 - 39 - 8) / l.scale
+}
 
 // maxBreaks is the most manual page breaks Excel keeps in a sheet; a
 // sheet of more pages (thousands of rows, which no one prints) is left to
@@ -190,11 +198,11 @@ const pageRowsPt = (8.27-2*marginTop)*72 - 39 - 8
 const maxBreaks = 1026
 
 // pageBreaks returns the rows (1-based, on the sheet) that start a new
-// page when rows [lo, hi) of t print on landscape pages under a header
-// row of height head, or nil when the sheet would take more than
-// maxBreaks breaks. The row heights are those rows.go writes.
-func (b *book) pageBreaks(t *table, lo, hi int, widths []float64, head float64) []int {
-	room := pageRowsPt - head
+// page when rows [lo, hi) of t print in layout l under a header row of
+// height head, or nil when the sheet would take more than maxBreaks
+// breaks. The row heights are those rows.go writes.
+func (b *book) pageBreaks(t *table, lo, hi int, widths []float64, head float64, l layout) []int {
+	room := pageRows(l) - head
 	// Every page holds a default row at least: past this many rows the
 	// breaks would be too many, without reading a row.
 	if float64(hi-lo) > (maxBreaks+1)*(room/lineHeight+1) {
