@@ -405,6 +405,9 @@ const maxLines = excelize.MaxRowHeight/lineHeight + 1
 // runs on every wrapped cell of the workbook.
 func wrappedLines(s string, width float64) int {
 	per := max(int(width)-1, 1) // a character's worth of cell padding
+	if len(s) <= per && strings.IndexByte(s, '\n') < 0 {
+		return 1 // most cells of the long tables: no rune to read
+	}
 	lines, col, word := 1, 0, 0
 	hyphen := false
 	for _, r := range s {
