@@ -26,16 +26,16 @@ func eventsTable(r *pipeline.Report, cal *calendar) *table {
 		sheet: "Events",
 		name:  "Events",
 		cols: []column{
-			eventIDColumn(r),
+			eventIDColumn(),
 			{name: "Date", kind: dateCol},
 			{name: "Kind", kind: textCol},
 			{name: "PLOVER", kind: textCol},
 			{name: "Status", kind: textCol},
 			{name: "Title", kind: wrapCol, max: 50, field: "title"},
 			{name: "Countries", kind: textCol, max: 24},
-			{name: "Pairs", kind: textCol, max: 30},
+			{name: "Pairs", kind: wrapCol, max: 30, min: 19}, // two pairs a line at least
 			{name: "Host", kind: textCol},
-			{name: "Location", kind: textCol, max: 24, field: "location"},
+			{name: "Location", kind: wrapCol, max: 24, field: "location"},
 			{name: "Focus areas", kind: wrapCol, max: 40, field: "focus_areas"},
 			{name: "Sources", kind: numberCol},
 			{name: "End date", kind: dateCol},
@@ -92,7 +92,7 @@ func participantsTable(r *pipeline.Report) *table {
 		sheet: "Participants",
 		name:  "Participants",
 		cols: []column{
-			eventIDColumn(r),
+			eventIDColumn(),
 			{name: "Date", kind: dateCol},
 			{name: "Name", kind: textCol, max: 30, field: "participants[%d].name"},
 			{name: "Rank", kind: textCol, max: 24, field: "participants[%d].rank"},
@@ -120,7 +120,7 @@ func sourcesTable(r *pipeline.Report) *table {
 		sheet: "Sources",
 		name:  "Sources",
 		cols: []column{
-			eventIDColumn(r),
+			eventIDColumn(),
 			{name: "Title", kind: wrapCol, max: 50, field: "sources[%d].title"},
 			{name: "Publisher", kind: wrapCol, max: 30, field: "sources[%d].publisher"},
 			{name: "URL", kind: linkCol, max: 50, field: "sources[%d].url"},

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf16"
@@ -18,11 +19,17 @@ import (
 // minPrintScale; a wider sheet prints over several pages across, its
 // first column (the event or pair) repeated on each.
 
-// Printable widths of A4 in points, between Excel's default margins of
-// 0.7 inch left and right.
+// Excel's default margins, in inches: every sheet is given them.
 const (
-	portraitPt  = (8.27 - 1.4) * 72
-	landscapePt = (11.69 - 1.4) * 72
+	marginSide = 0.7
+	marginTop  = 0.75 // and bottom
+	marginHF   = 0.3  // the header's and footer's distance from the edge
+)
+
+// Printable widths of A4 in points, between the side margins.
+const (
+	portraitPt  = (8.27 - 2*marginSide) * 72
+	landscapePt = (11.69 - 2*marginSide) * 72
 )
 
 // minPrintScale keeps 11 pt text at 7.7 pt or more when a sheet is
@@ -36,7 +43,8 @@ func colPoints(w float64) float64 { return (w*7 + 5) * 0.75 }
 // layout is how a sheet of these column widths prints.
 type layout struct {
 	landscape bool
-	fit       bool // one page wide
+	fit       bool    // one page wide
+	scale     float64 // the scale it prints at, as estimated from the widths
 }
 
 func printLayout(widths []float64) layout {
@@ -46,11 +54,11 @@ func printLayout(widths []float64) layout {
 	}
 	switch {
 	case pt <= portraitPt:
-		return layout{fit: true}
+		return layout{fit: true, scale: 1}
 	case pt <= landscapePt/minPrintScale:
-		return layout{landscape: true, fit: true}
+		return layout{landscape: true, fit: true, scale: min(1, landscapePt/pt)}
 	}
-	return layout{landscape: true}
+	return layout{landscape: true, scale: 1}
 }
 
 // headerFooter is the header and footer every sheet prints with, in
@@ -103,10 +111,27 @@ func hfText(s string, n int) string {
 	return b.String()
 }
 
-// pageSetup sets how a sheet prints. The stream writer writes the sheet's
-// properties when it opens, so this comes first.
-func (b *book) pageSetup(sheet string, widths []float64) error {
+// pageSetup sets how a sheet of the cells ref (A1:T201) prints. The
+// stream writer writes the sheet's properties and dimension when it
+// opens, so this comes first.
+//
+// The print area is the table: without it LibreOffice prints the cells a
+// long text overflows into, right of the last column, as pages more
+// across, and counts empty pages it then leaves blank (no header, no
+// footer). The dimension says the same to readers that size the sheet from
+// it; excelize's stream writer leaves it at A1.
+func (b *book) pageSetup(sheet string, widths []float64, ref string) (layout, error) {
 	l := printLayout(widths)
+	if err := b.f.SetSheetDimension(sheet, ref); err != nil {
+		return l, err
+	}
+	// Excel's defaults, written out: pageBreaks counts on them.
+	lr, tb, hf := marginSide, marginTop, marginHF
+	if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
+		Left: &lr, Right: &lr, Top: &tb, Bottom: &tb, Header: &hf, Footer: &hf,
+	}); err != nil {
+		return l, err
+	}
 	a4, orientation := 9, "portrait"
 	if l.landscape {
 		orientation = "landscape"
@@ -115,20 +140,99 @@ func (b *book) pageSetup(sheet string, widths []float64) error {
 	if l.fit {
 		fit, wide, tall := true, 1, 0
 		if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-			return err
+			return l, err
 		}
 		opts.FitToWidth, opts.FitToHeight = &wide, &tall
 	}
 	if err := b.f.SetPageLayout(sheet, opts); err != nil {
-		return err
+		return l, err
 	}
 	if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: b.print.header, OddFooter: b.print.footer}); err != nil {
-		return err
+		return l, err
 	}
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	from, to, _ := strings.Cut(ref, ":")
+	area := quoted + absRef(from) + ":" + absRef(to)
+	if err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", RefersTo: area, Scope: sheet}); err != nil {
+		return l, err
+	}
 	titles := quoted + "$1:$1"
 	if !l.fit {
 		titles = quoted + "$A:$A," + titles
 	}
-	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+	return l, b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet})
+}
+
+// absRef makes a cell name absolute: T201 → $T$201.
+func absRef(cell string) string {
+	i := strings.IndexFunc(cell, unicode.IsDigit)
+	return "$" + cell[:i] + "$" + cell[i:]
+}
+
+// Page breaks. LibreOffice (7.4) counts a sheet's pages once and prints
+// them again, and the two passes can round row heights differently: when
+// a page's rows fill it to within a few points, the count has a page more
+// for each strip of columns than the print, and the PDF gets them as blank
+// pages, with no header and no footer. Every sheet gets manual breaks
+// instead, each page filled to pageRows at most, which leaves the passes
+// no page to disagree on.
+
+// pageRows is the height of rows a page of layout l takes between breaks,
+// in the sheet's points: A4's height less the top and bottom margins, less
+// what LibreOffice keeps for the header's and footer's lines (39 pt: 448
+// pt of rows fit its landscape page, measured), less 8 pt to spare, at
+// the sheet's scale. Excel keeps the header and footer in the margins, and
+// LibreOffice's columns are wider where it lacks Calibri, so a fitted
+// sheet prints smaller than estimated: both have room to spare.
+func pageRows(l layout) float64 {
+	paper := 11.69
+	if l.landscape {
+		paper = 8.27
+	}
+	return ((paper-2*marginTop)*72 - 39 - 8) / l.scale
+}
+
+// maxBreaks is the most manual page breaks Excel keeps in a sheet; a
+// sheet of more pages (thousands of rows, which no one prints) is left to
+// the application's own breaks.
+const maxBreaks = 1026
+
+// pageBreaks returns the rows (1-based, on the sheet) that start a new
+// page when rows [lo, hi) of t print in layout l under a header row of
+// height head, or nil when the sheet would take more than maxBreaks
+// breaks. The row heights are those rows.go writes.
+func (b *book) pageBreaks(t *table, lo, hi int, widths []float64, head float64, l layout) []int {
+	room := pageRows(l) - head
+	// Every page holds a default row at least: past this many rows the
+	// breaks would be too many, without reading a row.
+	if float64(hi-lo) > (maxBreaks+1)*(room/lineHeight+1) {
+		return nil
+	}
+	wrap := slices.ContainsFunc(t.cols, func(c column) bool { return c.kind == wrapCol })
+	var breaks []int
+	vals := make([]any, len(t.cols))
+	used := 0.0
+	for i := lo; i < hi; i++ {
+		h := float64(lineHeight)
+		if wrap {
+			clear(vals)
+			t.row(i, vals)
+			lines := 1
+			for c, col := range t.cols {
+				if s, ok := vals[c].(string); ok && col.kind == wrapCol {
+					lines = max(lines, wrappedLines(s, widths[c]))
+				}
+			}
+			h = rowHeight(lines)
+		}
+		if used > 0 && used+h > room {
+			if len(breaks) == maxBreaks {
+				return nil
+			}
+			breaks = append(breaks, i-lo+2)
+			used = 0
+		}
+		used += h
+	}
+	return breaks
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -56,7 +57,8 @@ func (b *book) write(t *table) error {
 func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) error {
 	vals := make([]any, len(t.cols))
 	widths := b.widths(t, lo, hi, vals)
-	sw, err := b.newSheet(sheet, widths)
+	last, _ := excelize.CoordinatesToCellName(len(t.cols), hi-lo+1)
+	sw, l, err := b.newSheet(sheet, widths, "A1:"+last)
 	if err != nil {
 		return err
 	}
@@ -88,6 +90,11 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: rowHeight(headLines)}); err != nil {
 		return err
 	}
+	for _, r := range b.pageBreaks(t, lo, hi, widths, rowHeight(headLines), l) {
+		if err := b.f.InsertPageBreak(sheet, "A"+strconv.Itoa(r)); err != nil {
+			return err
+		}
+	}
 	// excelize names a sheet's part after its id; zipWriter fails when
 	// no such part is written, so a change there cannot go unnoticed.
 	part := fmt.Sprintf("xl/worksheets/sheet%d.xml", sw.SheetID)
@@ -106,7 +113,6 @@ func (b *book) writePart(t *table, sheet, name string, lo, hi int, first bool) e
 		b.checkLengths(t, lo, hi, vals)
 		b.jobs[part] = &sheetJob{rows: b.rowWriter(t, lo, hi, widths).write}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(t.cols), hi-lo+1)
 	if err := sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: name, StyleName: tableStyle}); err != nil {
 		return err
 	}
@@ -177,21 +183,24 @@ func (b *book) writeRows(sw *excelize.StreamWriter, t *table, lo, hi int, vals [
 	return links, nil
 }
 
-// newSheet adds a sheet and opens its stream writer. The first one takes
-// the place of the Sheet1 every new excelize file starts with.
-func (b *book) newSheet(name string, widths []float64) (*excelize.StreamWriter, error) {
+// newSheet adds a sheet of the cells ref and opens its stream writer.
+// The first one takes the place of the Sheet1 every new excelize file
+// starts with.
+func (b *book) newSheet(name string, widths []float64, ref string) (*excelize.StreamWriter, layout, error) {
 	if !b.started {
 		b.started = true
 		if err := b.f.SetSheetName("Sheet1", name); err != nil {
-			return nil, err
+			return nil, layout{}, err
 		}
 	} else if _, err := b.f.NewSheet(name); err != nil {
-		return nil, err
+		return nil, layout{}, err
 	}
-	if err := b.pageSetup(name, widths); err != nil {
-		return nil, err
+	l, err := b.pageSetup(name, widths, ref)
+	if err != nil {
+		return nil, l, err
 	}
-	return b.f.NewStreamWriter(name)
+	sw, err := b.f.NewStreamWriter(name)
+	return sw, l, err
 }
 
 // cell turns a row value into what the stream writer takes. Dates become
@@ -255,9 +264,13 @@ func (b *book) colStyle(k kind) int {
 }
 
 // widths fits each column to its header and the first rows of [lo, hi),
-// within bounds that keep a sheet readable on a laptop screen.
+// within bounds that keep a sheet readable on a laptop screen. A column
+// with a fit share is as wide as that share of its texts (the rest wrap);
+// then each wrapped column is narrowed as far as its texts stay within
+// the lines their rows take anyway (narrowWrapped).
 func (b *book) widths(t *table, lo, hi int, vals []any) []float64 {
 	ws := make([]float64, len(t.cols))
+	fitLens := make([][]float64, len(t.cols))
 	for c, col := range t.cols {
 		// Headers wrap at spaces: room for the longest word and the
 		// table's filter button.
@@ -270,7 +283,14 @@ func (b *book) widths(t *table, lo, hi int, vals []any) []float64 {
 		}
 		ws[c] = max(ws[c], col.min)
 	}
-	for i := lo; i < min(hi, lo+widthSample); i++ {
+	sample := min(hi, lo+widthSample) - lo
+	wrapped := map[int][]string{} // wrapped column → its sampled texts
+	for c, col := range t.cols {
+		if col.kind == wrapCol {
+			wrapped[c] = make([]string, sample)
+		}
+	}
+	for i := lo; i < lo+sample; i++ {
 		clear(vals)
 		t.row(i, vals)
 		for c, v := range vals {
@@ -278,15 +298,87 @@ func (b *book) widths(t *table, lo, hi int, vals []any) []float64 {
 			switch v := v.(type) {
 			case string:
 				n = float64(utf8.RuneCountInString(v)) + 2
+				if texts := wrapped[c]; texts != nil {
+					texts[i-lo] = v
+				}
 			case stamp:
 				n = 18
 			case day:
 				n = 12
 			}
+			if t.cols[c].fit > 0 {
+				fitLens[c] = append(fitLens[c], n)
+				continue
+			}
 			ws[c] = max(ws[c], min(n, maxWidth(t.cols[c])))
 		}
 	}
+	for c, lens := range fitLens {
+		if len(lens) > 0 {
+			slices.Sort(lens)
+			n := lens[min(len(lens)-1, int(t.cols[c].fit*float64(len(lens))))]
+			ws[c] = max(ws[c], min(n, maxWidth(t.cols[c])))
+		}
+	}
+	if len(wrapped) > 1 {
+		narrowWrapped(t, ws, wrapped, sample)
+	}
 	return ws
+}
+
+// minWrapWidth is the narrowest narrowWrapped makes a column: a few
+// words a line.
+const minWrapWidth = 16
+
+// narrowWrapped narrows each wrapped column to the least width at which
+// none of its sampled texts takes more lines than its row does already,
+// the row's tallest cell setting the height. Beside a long summary a title
+// or a list of participants wraps at no cost in height, and the sheet
+// prints on fewer pages across. The rows' heights are unchanged.
+func narrowWrapped(t *table, ws []float64, wrapped map[int][]string, sample int) {
+	lines := make([]int, sample)
+	for i := range lines {
+		lines[i] = 1
+		for c, texts := range wrapped {
+			lines[i] = max(lines[i], wrappedLines(texts[i], ws[c]))
+		}
+	}
+	fits := func(texts []string, w float64) bool {
+		for i, s := range texts {
+			if len(s) > int(w)-1 && wrappedLines(s, w) > lines[i] {
+				return false
+			}
+		}
+		return true
+	}
+	// In column order, so the result does not depend on map order.
+	for c := range t.cols {
+		texts := wrapped[c]
+		if texts == nil {
+			continue
+		}
+		floor := max(longestWord(t.cols[c].name)+headerButton, t.cols[c].min, minWrapWidth)
+		// Fewer lines as the width grows, but not strictly (a word that
+		// moves down whole): search, then check.
+		lo, hi := floor, ws[c]
+		for hi-lo >= 1 {
+			mid := float64(int((lo + hi) / 2))
+			if mid <= lo {
+				break
+			}
+			if fits(texts, mid) {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		if fits(texts, lo) {
+			hi = lo
+		}
+		if hi < ws[c] && fits(texts, hi) {
+			ws[c] = hi
+		}
+	}
 }
 
 // headerButton is the room a header leaves for its filter button, in
@@ -306,12 +398,18 @@ func rowHeight(n int) float64 {
 const maxLines = excelize.MaxRowHeight/lineHeight + 1
 
 // wrappedLines estimates the lines s takes in a column width characters
-// wide, wrapping at spaces as a spreadsheet does (a word longer than a
-// line is broken), each newline starting a line. It does not allocate:
-// it runs on every wrapped cell of the workbook.
+// wide, wrapping at spaces as a spreadsheet does, and after a hyphen
+// that a letter follows (an id's "2025-10-22-baku-meeting-9655" breaks
+// before "baku" and "meeting", not before a number); a word longer than a
+// line is broken, each newline starts a line. It does not allocate: it
+// runs on every wrapped cell of the workbook.
 func wrappedLines(s string, width float64) int {
 	per := max(int(width)-1, 1) // a character's worth of cell padding
+	if len(s) <= per && strings.IndexByte(s, '\n') < 0 {
+		return 1 // most cells of the long tables: no rune to read
+	}
 	lines, col, word := 1, 0, 0
+	hyphen := false
 	for _, r := range s {
 		switch r {
 		case '\n':
@@ -325,6 +423,9 @@ func wrappedLines(s string, width float64) int {
 				col = 0
 			}
 		default:
+			if hyphen && !unicode.IsDigit(r) {
+				word = 0 // a line may break after the hyphen
+			}
 			col++
 			word++
 			if col > per {
@@ -336,6 +437,7 @@ func wrappedLines(s string, width float64) int {
 				}
 			}
 		}
+		hyphen = r == '-'
 		if lines >= maxLines {
 			return lines
 		}

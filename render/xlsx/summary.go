@@ -35,7 +35,7 @@ func summaryTable(r *pipeline.Report) *table {
 		column{name: "Previous events", kind: numberCol},
 		column{name: "Change", kind: changeCol},
 		column{name: "Period", kind: textCol},
-		column{name: "Focus area names", kind: textCol, max: 60},
+		column{name: "Focus area names", kind: wrapCol, max: 60},
 	)
 	t := &table{
 		sheet: "Summary",

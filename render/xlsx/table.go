@@ -26,6 +26,9 @@ type column struct {
 	kind kind
 	max  float64 // the widest the column grows, in characters; 0 = the kind's default
 	min  float64 // the narrowest, in characters, beyond the header's width
+	// fit is the share of the sampled texts the column is wide enough
+	// for, the longest ones wrapping (a wrapCol); 0 fits them all.
+	fit float64
 	// field names the input field a text longer than a cell holds is
 	// cut from, in warnings; %d is the participant's or source's number.
 	field string
