@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -181,24 +180,10 @@ func writeSummaryText(w io.Writer, r *pipeline.Report) error {
 		fmt.Fprintln(w, "No events in this period.")
 		return nil
 	}
-	kinds := r.Kinds()
-	head := []string{"Pair", "Events"}
-	for _, k := range kinds {
-		head = append(head, k.Short)
-	}
-	head = append(head, "Multi", "People", "Areas", "Prev", "Change")
+	head, rows := r.SummaryTable()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
-	for _, p := range r.Pairs {
-		row := []string{p.Key, strconv.Itoa(p.Events)}
-		for i := range kinds {
-			row = append(row, strconv.Itoa(p.Kinds.Of(pipeline.Kind(i))))
-		}
-		prev, change := "–", "–" // "all" has no previous period
-		if !r.Previous.IsZero() {
-			prev, change = strconv.Itoa(p.Previous), fmt.Sprintf("%+d", p.Change)
-		}
-		row = append(row, strconv.Itoa(p.Multilateral), strconv.Itoa(len(p.Participants)), strconv.Itoa(len(p.FocusAreas)), prev, change)
+	for _, row := range rows {
 		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
 	}
 	return tw.Flush()

@@ -216,24 +216,7 @@ func problems(err error) []string {
 func summary(r *pipeline.Report) *Table {
 	t := &Table{Totals: strings.Join([]string{plural(r.Totals.Events, "event", "events"), plural(r.Totals.Pairs, "pair", "pairs"),
 		plural(r.Totals.Countries, "country", "countries"), plural(r.Totals.People, "person", "people")}, ", ")}
-	kinds := r.Kinds()
-	t.Head = []string{"Pair", "Events"}
-	for _, k := range kinds {
-		t.Head = append(t.Head, k.Short)
-	}
-	t.Head = append(t.Head, "Multi", "People", "Areas", "Prev", "Change")
-	for _, p := range r.Pairs {
-		row := []string{p.Key, strconv.Itoa(p.Events)}
-		for i := range kinds {
-			row = append(row, strconv.Itoa(p.Kinds.Of(pipeline.Kind(i))))
-		}
-		prev, change := "–", "–" // "all" has no previous period
-		if !r.Previous.IsZero() {
-			prev, change = strconv.Itoa(p.Previous), fmt.Sprintf("%+d", p.Change)
-		}
-		row = append(row, strconv.Itoa(p.Multilateral), strconv.Itoa(len(p.Participants)), strconv.Itoa(len(p.FocusAreas)), prev, change)
-		t.Rows = append(t.Rows, row)
-	}
+	t.Head, t.Rows = r.SummaryTable()
 	return t
 }
 
