@@ -28,6 +28,9 @@ var examples = map[string]string{
    briefing import gdelt --country RUS --since 2017-01-01 gdelt2_events_sample_2017.csv            # GDELT rows involving Russia
    briefing import icews --out-dir input/icews icews_events.2018.sample.tab                        # ICEWS rows into input/icews/
 `,
+	"diff": `   briefing diff old/briefing-2025-W43.manifest.json output/briefing-2025-W43.manifest.json         # what a rebuild changed; exit 1 if anything
+   briefing diff --json output/briefing-2025-W42.manifest.json output/briefing-2025-W43.manifest.json # last week's edition against this week's, as JSON
+`,
 	"completion": `   source <(briefing completion bash)                     # bash, this shell
    briefing completion zsh > "${fpath[1]}/_briefing"      # zsh, from the next shell on
 `,
