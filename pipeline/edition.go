@@ -180,9 +180,9 @@ func (w canonWriter) strs(ss []string) {
 // Changes is what changed between two editions of the same or consecutive
 // periods (Compare).
 type Changes struct {
-	// Against is the earlier edition's period id, AgainstSHA256 the
-	// SHA-256 of its manifest.
-	Against, AgainstSHA256 string
+	// Against is the earlier edition's period id, AgainstLabel its label,
+	// AgainstSHA256 the SHA-256 of its manifest.
+	Against, AgainstLabel, AgainstSHA256 string
 	// Periods are the periods both editions counted (their period and
 	// previous period), the ones compared, in order.
 	Periods []string
@@ -204,10 +204,30 @@ type Change struct {
 	Date   string // the event's date now (before, when removed)
 	Period string // the period of Date
 	Kind   string
+	Title  string   // the event's title when the loaded events have it (build), else ""
 	Pairs  []string // the pairs shown it counts for
 	Fields []string // amended: which fields changed (date, kind, status, countries, participants, focus areas, sources, grades, text)
 	Before string   // the changed fields' earlier values ("" when added)
 	After  string   // their values now ("" when removed)
+	// Deltas are the fields kept as values that changed, each "date
+	// 2025-10-14 → 2025-10-18"; the other fields of Fields are named only.
+	Deltas []string
+}
+
+// What is an amended change in words: "date 2025-10-14 → 2025-10-18,
+// participants".
+func (c Change) What() string {
+	var parts []string
+	for _, f := range c.Fields {
+		d := f
+		for _, x := range c.Deltas {
+			if strings.HasPrefix(x, f+" ") {
+				d = x
+			}
+		}
+		parts = append(parts, d)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // PairMove is one pair's count of held events in one period, before and after.
@@ -249,7 +269,7 @@ func Compare(old, cur *Edition) *Changes {
 		}
 		return ps
 	}
-	ch := &Changes{Against: old.Period}
+	ch := &Changes{Against: old.Period, AgainstLabel: old.Label}
 	labels := map[string]string{old.Period: old.Label, cur.Period: cur.Label}
 	if old.Previous != "" {
 		labels[old.Previous] = old.PreviousLabel
@@ -307,7 +327,7 @@ func Compare(old, cur *Edition) *Changes {
 			ch.Removed++
 		case o != nil && n != nil && o.SHA256 != n.SHA256 && (in(o.Period) || in(n.Period)):
 			c := Change{Change: "amended", ID: n.ID, Date: n.Date, Period: n.Period, Kind: n.Kind, Pairs: editionPairs(n, curScope)}
-			c.Fields, c.Before, c.After = amended(o, n)
+			c.Fields, c.Deltas, c.Before, c.After = amended(o, n)
 			ch.List = append(ch.List, c)
 			ch.Amended++
 		}
@@ -361,11 +381,12 @@ func describeEdition(e *EditionEvent) string {
 // amended names the fields that differ between o and n, with their values
 // before and after ("date: 2025-10-14"; a field kept as a digest reads
 // "changed").
-func amended(o, n *EditionEvent) (fields []string, before, after string) {
+func amended(o, n *EditionEvent) (fields, deltas []string, before, after string) {
 	var bs, as []string
 	add := func(name, b, a string) {
 		if b != a {
 			fields = append(fields, name)
+			deltas = append(deltas, name+" "+orNone(b)+" → "+orNone(a))
 			bs = append(bs, name+": "+orNone(b))
 			as = append(as, name+": "+orNone(a))
 		}
@@ -384,7 +405,7 @@ func amended(o, n *EditionEvent) (fields []string, before, after string) {
 	if len(fields) == 0 {
 		fields = []string{"text"} // same parts, different digest: a form this version does not split
 	}
-	return fields, strings.Join(bs, "; "), strings.Join(as, "; ")
+	return fields, deltas, strings.Join(bs, "; "), strings.Join(as, "; ")
 }
 
 func orNone(s string) string {

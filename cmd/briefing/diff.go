@@ -81,10 +81,7 @@ func writeDiffText(w io.Writer, old, cur *stages.Manifest, ch *pipeline.Changes)
 		case "removed":
 			detail = x.Before
 		case "amended":
-			detail = strings.Join(x.Fields, ", ")
-			if x.Before != "" {
-				detail += " (" + x.Before + " → " + x.After + ")"
-			}
+			detail = x.What()
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", x.Change, x.ID, x.Date, x.Period, orDash(strings.Join(x.Pairs, " ")), detail)
 	}

@@ -69,6 +69,17 @@ func (s compareStage) Run(c *pipeline.Context) error {
 	}
 	r.Changes = pipeline.Compare(s.p.m.Edition(), r.Edition)
 	r.Changes.AgainstSHA256 = s.p.sum
+	if len(r.Changes.List) > 0 { // titles for the note's words: a manifest has none
+		byID := make(map[string]*pipeline.Event, len(c.Dataset.Events))
+		for _, e := range c.Dataset.Events {
+			byID[e.ID] = e
+		}
+		for i := range r.Changes.List {
+			if e := byID[r.Changes.List[i].ID]; e != nil {
+				r.Changes.List[i].Title = e.Title
+			}
+		}
+	}
 	ch := r.Changes
 	c.Log.Info("compared with the previous edition", "stage", "compare", "previous", pipeline.DisplayPath(s.p.path),
 		"added", ch.Added, "removed", ch.Removed, "amended", ch.Amended, "pair_counts_moved", len(ch.Moves))
