@@ -42,7 +42,8 @@ type EditionEvent struct {
 	Status    string   `json:"status"`
 	Countries []string `json:"countries"` // sorted
 	Grades    string   `json:"grades,omitempty"`
-	// SHA256 digests the whole canonical form (canonicalEvent).
+	// SHA256 digests the whole canonical form: the values above, then
+	// the SHA-256 of each part of digestFields.
 	SHA256 string `json:"sha256"`
 	// Fields holds 8-hex-digit digests of the participants, focus areas,
 	// sources (without grades) and the rest (title, host, location,
@@ -54,22 +55,83 @@ type EditionEvent struct {
 var digestFields = []string{"participants", "focus areas", "sources", "text"}
 
 // NewEdition makes the edition of report r from the loaded events: those r
-// covers, by id.
+// covers, by id. Linear in the events, with a few allocations per covered
+// event (the digests stream through one buffer).
 func NewEdition(r *Report, events []*Event) *Edition {
 	ed := &Edition{Period: r.Period.ID, Label: r.Period.Label, Previous: r.Previous.ID, PreviousLabel: r.Previous.Label,
 		Filters: slices.Clone(r.Filters)}
-	h := sha256.New()
+	d := &digester{whole: sha256.New()}
 	for _, e := range events {
-		if !r.Covers(e) {
+		if !r.editionCovers(e) {
 			continue
 		}
-		ed.Events = append(ed.Events, editionEvent(h, r, e))
+		ed.Events = append(ed.Events, d.event(r, e))
 	}
 	slices.SortFunc(ed.Events, func(a, b EditionEvent) int { return strings.Compare(a.ID, b.ID) })
 	return ed
 }
 
-func editionEvent(h hash.Hash, r *Report, e *Event) EditionEvent {
+// editionCovers is Covers without its allocations (the dates first, then
+// the first pair in scope): it runs on every loaded event.
+func (r *Report) editionCovers(e *Event) bool {
+	if per := r.Period; per.Kind != period.All {
+		d := e.Date
+		if !per.Contains(d) && (r.Previous.IsZero() || !r.Previous.Contains(d)) && !(d.After(per.End) && !d.After(r.upcomingEnd)) {
+			return false
+		}
+	}
+	for i, a := range e.Countries {
+		for _, b := range e.Countries[i+1:] {
+			if r.scope.has(a, b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// digester makes events' digests through one reused buffer.
+type digester struct {
+	whole hash.Hash // the whole canonical form
+	buf   []byte    // one part's canonical form
+	idx   []int
+	strs  []string
+}
+
+// str appends s, length-prefixed: no two forms run together, whatever
+// the strings hold.
+func (d *digester) str(s string) {
+	d.buf = binary.AppendUvarint(d.buf, uint64(len(s)))
+	d.buf = append(d.buf, s...)
+}
+
+// part ends one part: its short digest goes to fields, its whole
+// SHA-256 to the event's (so each byte is hashed once).
+func (d *digester) part(fields []byte) []byte {
+	sum := sha256.Sum256(d.buf)
+	d.whole.Write(sum[:])
+	d.buf = d.buf[:0]
+	if len(fields) > 0 {
+		fields = append(fields, ' ')
+	}
+	return hex.AppendEncode(fields, sum[:4])
+}
+
+// sorted returns the indexes 0..n-1 ordered by less, in a reused slice.
+func (d *digester) sorted(n int, cmp func(i, j int) int) []int {
+	d.idx = d.idx[:0]
+	for i := range n {
+		d.idx = append(d.idx, i)
+	}
+	slices.SortFunc(d.idx, cmp)
+	return d.idx
+}
+
+// event is e's edition entry. The canonical form is e after Normalize,
+// with lists sorted where order carries no meaning (countries, focus
+// areas, participants, sources; outcomes keep theirs): nothing of the
+// file that holds the event, its comments, its key order or its position.
+func (d *digester) event(r *Report, e *Event) EditionEvent {
 	p := r.Period
 	switch {
 	case p.Contains(e.Date):
@@ -82,35 +144,92 @@ func editionEvent(h hash.Hash, r *Report, e *Event) EditionEvent {
 	}
 	ee := EditionEvent{ID: e.ID, Period: p.ID, Date: canonicalDate(e), Kind: e.Kind.String(), Status: e.Status,
 		Countries: slices.Sorted(slices.Values(e.Countries))}
-	var grades []string
+	d.strs = d.strs[:0]
 	for _, s := range e.Sources {
 		if g := s.Grade(); g != "" {
-			grades = append(grades, g)
+			d.strs = append(d.strs, g)
 		}
 	}
-	slices.Sort(grades)
-	ee.Grades = strings.Join(grades, " ")
-	parts := canonicalParts(e)
-	var fields []string
-	h.Reset()
-	for _, part := range parts {
-		sum := sha256.Sum256(part)
-		fields = append(fields, hex.EncodeToString(sum[:4]))
+	slices.Sort(d.strs)
+	ee.Grades = strings.Join(d.strs, " ")
+
+	// The values kept as such, then each part of digestFields.
+	d.whole.Reset()
+	d.str(ee.Date)
+	d.str(ee.Kind)
+	d.str(ee.Status)
+	for _, c := range ee.Countries {
+		d.str(c)
 	}
-	// The whole: the values kept as such, then each part, each
-	// length-prefixed so that no two forms run together.
-	w := canonWriter{h: h}
-	w.str(ee.Date)
-	w.str(ee.Kind)
-	w.str(ee.Status)
-	w.strs(ee.Countries)
-	w.str(ee.Grades)
-	for _, part := range parts {
-		w.bytes(part)
+	d.str(ee.Grades)
+	d.whole.Write(d.buf)
+	d.buf = d.buf[:0]
+
+	var fields []byte
+	ps := e.Participants
+	for _, i := range d.sorted(len(ps), func(i, j int) int {
+		a, b := ps[i], ps[j]
+		return cmpStrings(a.Name, b.Name, a.Rank, b.Rank, a.Role, b.Role, a.Organization, b.Organization, a.Country, b.Country)
+	}) {
+		d.str(ps[i].Name)
+		d.str(ps[i].Rank)
+		d.str(ps[i].Role)
+		d.str(ps[i].Organization)
+		d.str(ps[i].Country)
 	}
-	ee.SHA256 = hex.EncodeToString(h.Sum(nil))
-	ee.Fields = strings.Join(fields, " ")
+	fields = d.part(make([]byte, 0, 4*9))
+
+	d.strs = append(d.strs[:0], e.FocusAreas...)
+	slices.Sort(d.strs)
+	for _, a := range d.strs {
+		d.str(a)
+	}
+	fields = d.part(fields)
+
+	ss := e.Sources
+	pub := func(s Source) string {
+		if s.Published.IsZero() {
+			return ""
+		}
+		return s.Published.Format(time.DateOnly)
+	}
+	for _, i := range d.sorted(len(ss), func(i, j int) int {
+		a, b := ss[i], ss[j]
+		if c := cmpStrings(a.Title, b.Title, a.Publisher, b.Publisher, a.URL, b.URL); c != 0 {
+			return c
+		}
+		return a.Published.Compare(b.Published)
+	}) {
+		d.str(ss[i].Title)
+		d.str(ss[i].Publisher)
+		d.str(ss[i].URL)
+		d.str(pub(ss[i]))
+	}
+	fields = d.part(fields)
+
+	d.str(e.Title)
+	d.str(e.Host)
+	d.str(e.Location)
+	d.str(e.Summary)
+	for _, o := range e.Outcomes {
+		d.str(o)
+	}
+	fields = d.part(fields)
+
+	var sum [sha256.Size]byte
+	ee.SHA256 = hex.EncodeToString(d.whole.Sum(sum[:0]))
+	ee.Fields = string(fields)
 	return ee
+}
+
+// cmpStrings compares pairs of strings in turn: (a0, b0), then (a1, b1)...
+func cmpStrings(ab ...string) int {
+	for i := 0; i+1 < len(ab); i += 2 {
+		if c := strings.Compare(ab[i], ab[i+1]); c != 0 {
+			return c
+		}
+	}
+	return 0
 }
 
 // canonicalDate is an event's date as the edition compares it: its first
@@ -130,51 +249,6 @@ func canonicalDate(e *Event) string {
 		s += "/" + e.EndDate.Format(time.DateOnly)
 	}
 	return s
-}
-
-// canonicalParts are the canonical forms of the parts of digestFields.
-// Everything is normalized (Normalize has run) and sorted where order
-// carries no meaning, so the form does not depend on the file that holds
-// the event, its comments, its key order or its position.
-func canonicalParts(e *Event) [][]byte {
-	var ps []string
-	for _, p := range e.Participants {
-		ps = append(ps, canon(p.Name, p.Rank, p.Role, p.Organization, p.Country))
-	}
-	slices.Sort(ps)
-	areas := slices.Sorted(slices.Values(e.FocusAreas))
-	var ss []string
-	for _, s := range e.Sources {
-		pub := ""
-		if !s.Published.IsZero() {
-			pub = s.Published.Format(time.DateOnly)
-		}
-		ss = append(ss, canon(s.Title, s.Publisher, s.URL, pub))
-	}
-	slices.Sort(ss)
-	text := canon(e.Title, e.Host, e.Location, e.Summary, canon(e.Outcomes...))
-	return [][]byte{[]byte(canon(ps...)), []byte(canon(areas...)), []byte(canon(ss...)), []byte(text)}
-}
-
-// canon joins strings, each length-prefixed: unambiguous, whatever they hold.
-func canon(ss ...string) string {
-	var b []byte
-	for _, s := range ss {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
-	return string(b)
-}
-
-type canonWriter struct{ h hash.Hash }
-
-func (w canonWriter) bytes(b []byte) {
-	w.h.Write(binary.AppendUvarint(nil, uint64(len(b))))
-	w.h.Write(b)
-}
-func (w canonWriter) str(s string) { w.bytes([]byte(s)) }
-func (w canonWriter) strs(ss []string) {
-	w.bytes([]byte(canon(ss...)))
 }
 
 // Changes is what changed between two editions of the same or consecutive

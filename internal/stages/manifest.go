@@ -155,6 +155,8 @@ func marshalManifest(m *Manifest) ([]byte, error) {
 		return nil, err
 	}
 	data = bytes.TrimSuffix(data, []byte("\n}"))
+	// About 300 bytes an event: one allocation for a year's edition.
+	data = slices.Grow(data, 300*len(m.Events)+16)
 	data = append(data, ",\n  \"events\": ["...)
 	for i := range m.Events {
 		if i > 0 {
