@@ -14,7 +14,9 @@ import (
 )
 
 // EditionSchema is the manifest's schema version: 2 added the events'
-// digests (an edition); a manifest without "schema" is version 1.
+// digests (an edition); a manifest without "schema" is version 1. Any
+// change to the canonical form or the digests must raise it: digests made
+// two ways would show every event as amended.
 const EditionSchema = 2
 
 // Edition is what a build said, event by event: the events of its scope
