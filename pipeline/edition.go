@@ -288,6 +288,8 @@ type Change struct {
 	// Deltas are the fields kept as values that changed, each "date
 	// 2025-10-14 → 2025-10-18"; the other fields of Fields are named only.
 	Deltas []string
+
+	countries int // how many countries the event has, for rankChanges
 }
 
 // What is an amended change in words: "date 2025-10-14 → 2025-10-18,
@@ -395,14 +397,15 @@ func Compare(old, cur *Edition) *Changes {
 		switch {
 		case o == nil && in(n.Period):
 			ch.List = append(ch.List, Change{Change: "added", ID: n.ID, Date: n.Date, Period: n.Period, Kind: n.Kind,
-				Pairs: editionPairs(n, curScope), After: describeEdition(n)})
+				Pairs: editionPairs(n, curScope), After: describeEdition(n), countries: len(n.Countries)})
 			ch.Added++
 		case n == nil && in(o.Period):
 			ch.List = append(ch.List, Change{Change: "removed", ID: o.ID, Date: o.Date, Period: o.Period, Kind: o.Kind,
-				Pairs: editionPairs(o, oldScope), Before: describeEdition(o)})
+				Pairs: editionPairs(o, oldScope), Before: describeEdition(o), countries: len(o.Countries)})
 			ch.Removed++
 		case o != nil && n != nil && o.SHA256 != n.SHA256 && (in(o.Period) || in(n.Period)):
-			c := Change{Change: "amended", ID: n.ID, Date: n.Date, Period: n.Period, Kind: n.Kind, Pairs: editionPairs(n, curScope)}
+			c := Change{Change: "amended", ID: n.ID, Date: n.Date, Period: n.Period, Kind: n.Kind, Pairs: editionPairs(n, curScope),
+				countries: len(n.Countries)}
 			c.Fields, c.Deltas, c.Before, c.After = amended(o, n)
 			ch.List = append(ch.List, c)
 			ch.Amended++
@@ -503,7 +506,7 @@ func rankChanges(list []Change) {
 		switch {
 		case c.Kind == "agreement":
 			tier = 0
-		case len(c.Pairs) >= 3: // three countries or more
+		case c.countries >= 3: // multilateral
 			tier = 1
 		default:
 			tier = 2
@@ -518,8 +521,8 @@ func rankChanges(list []Change) {
 			return ta - tb
 		case wa != wb:
 			return wb - wa
-		case len(a.Pairs) != len(b.Pairs):
-			return len(b.Pairs) - len(a.Pairs)
+		case a.countries != b.countries:
+			return b.countries - a.countries
 		case a.Date != b.Date:
 			return strings.Compare(b.Date, a.Date)
 		}

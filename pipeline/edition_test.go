@@ -202,3 +202,48 @@ func deepCopy(e genEvent) genEvent {
 	}
 	return c
 }
+
+// TestCompare: last week's edition against this week's compares only the
+// week both counted (week 42); upcoming events are news, not revisions;
+// changes are ranked as key developments (agreement, multilateral, kind
+// weight), and pair counts move with the held events only.
+func TestCompare(t *testing.T) {
+	ev := func(id, per, date, kind, status, sum string, countries ...string) EditionEvent {
+		return EditionEvent{ID: id, Period: per, Date: date, Kind: kind, Status: status, Countries: countries, SHA256: sum, Fields: "a b c d"}
+	}
+	old := &Edition{Period: "2025-W42", Label: "Week 42 · 13–19 October 2025", Previous: "2025-W41", PreviousLabel: "Week 41 · 6–12 October 2025",
+		Events: []EditionEvent{
+			ev("a", "2025-W41", "2025-10-07", "meeting", "held", "1", "AZE", "GEO"),   // only old counted W41: left out
+			ev("b", "2025-W42", "2025-10-14", "meeting", "held", "2", "AZE", "GEO"),   // removed
+			ev("c", "2025-W42", "2025-10-15", "call", "held", "3", "AZE", "GEO"),      // amended
+			ev("u", "2025-W43", "2025-10-22", "visit", "planned", "4", "AZE", "GEO"),  // upcoming then, held now: news
+			ev("z", "2025-W42", "2025-10-16", "statement", "held", "5", "ARM", "GEO"), // unchanged
+		}}
+	cur := &Edition{Period: "2025-W43", Label: "Week 43 · 20–26 October 2025", Previous: "2025-W42", PreviousLabel: "Week 42 · 13–19 October 2025",
+		Events: []EditionEvent{
+			ev("c", "2025-W42", "2025-10-15", "call", "held", "3x", "AZE", "GEO"),
+			ev("m", "2025-W42", "2025-10-13", "meeting", "held", "6", "AZE", "GEO", "TUR"), // late, multilateral
+			ev("n", "2025-W42", "2025-10-17", "agreement", "held", "7", "AZE", "GEO"),      // late agreement
+			ev("u", "2025-W43", "2025-10-22", "visit", "held", "4x", "AZE", "GEO"),
+			ev("z", "2025-W42", "2025-10-16", "statement", "held", "5", "ARM", "GEO"),
+		}}
+	ch := Compare(old, cur)
+	var got []string
+	for _, c := range ch.List {
+		got = append(got, c.Change+" "+c.ID)
+	}
+	if want := []string{"added n", "added m", "removed b", "amended c"}; !slices.Equal(got, want) || !slices.Equal(ch.Periods, []string{"2025-W42"}) {
+		t.Errorf("changes %q over %q, want %q over [2025-W42]", got, ch.Periods, want)
+	}
+	var moves []string
+	for _, m := range ch.Moves {
+		moves = append(moves, m.String())
+	}
+	// AZE-GEO: b and c before; c, m and n after. m adds AZE-TUR and GEO-TUR.
+	if want := []string{"AZE-GEO, Week 42: 2 → 3 events", "AZE-TUR, Week 42: 0 → 1 event", "GEO-TUR, Week 42: 0 → 1 event"}; !slices.Equal(moves, want) {
+		t.Errorf("moves %q, want %q", moves, want)
+	}
+	if ch := Compare(cur, cur); !ch.Empty() {
+		t.Errorf("an edition against itself: %+v", ch)
+	}
+}
