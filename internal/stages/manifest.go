@@ -135,9 +135,10 @@ func newManifest(c *pipeline.Context) *Manifest {
 	for _, w := range warns {
 		m.Warnings = append(m.Warnings, r.Shown(w))
 	}
-	if r.Edition != nil {
-		m.Events = r.Edition.Events
+	if r.Edition == nil { // not compared: made here, after the renderers
+		r.Edition = pipeline.NewEdition(r, c.Dataset.Events)
 	}
+	m.Events = r.Edition.Events
 	if r.Changes != nil {
 		m.PreviousEdition = &ManifestPrevious{Period: r.Changes.Against, SHA256: r.Changes.AgainstSHA256}
 	}

@@ -54,7 +54,6 @@ func (compareStage) String() string { return "compare" }
 
 func (s compareStage) Run(c *pipeline.Context) error {
 	r := c.Report
-	r.Edition = pipeline.NewEdition(r, c.Dataset.Events)
 	if c.Options.Previous == "none" {
 		c.Log.Info("not compared with a previous edition (--previous none)", "stage", "compare")
 		return nil
@@ -67,8 +66,13 @@ func (s compareStage) Run(c *pipeline.Context) error {
 			return nil
 		}
 	}
+	// The edition is made here only to compare (the manifest stage makes
+	// it otherwise, after the workbook's peak of memory), and the earlier
+	// one is let go once compared.
+	r.Edition = pipeline.NewEdition(r, c.Dataset.Events)
 	r.Changes = pipeline.Compare(s.p.m.Edition(), r.Edition)
 	r.Changes.AgainstSHA256 = s.p.sum
+	s.p.m = nil
 	if len(r.Changes.List) > 0 { // titles for the note's words: a manifest has none
 		byID := make(map[string]*pipeline.Event, len(c.Dataset.Events))
 		for _, e := range c.Dataset.Events {
