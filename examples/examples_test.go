@@ -28,7 +28,8 @@ func TestWorkflowContract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`cron: "0 6 * * 1"`, "build --period last-week --strict", "output/*.pdf", "output/*.xlsx", "output/*.manifest.json", "if-no-files-found: error"} {
+	for _, want := range []string{`cron: "0 6 * * 1"`, "build --period last-week --strict", "output/*.pdf", "output/*.xlsx", "output/*.manifest.json", "if-no-files-found: error",
+		"--previous \"$previous\"", "actions/cache/restore@v4", "actions/cache/save@v4", "cp output/*.manifest.json editions/"} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("workflow lacks %q", want)
 		}

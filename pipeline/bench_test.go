@@ -228,3 +228,37 @@ func BenchmarkLoadConfig(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEdition makes a report's edition (every covered event's
+// digests) and compares it with itself, as build's compare stage does
+// with an unchanged previous edition: both linear in the events.
+func BenchmarkEdition(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		cfg := benchConfig(b, n)
+		ds, err := Load(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		Normalize(cfg, ds)
+		for _, spec := range []string{"latest-week", "2024"} {
+			p, err := period.Parse(spec, period.Context{Today: period.Date(2025, 10, 27), Latest: LatestHeld(ds.Events)})
+			if err != nil {
+				b.Fatal(err)
+			}
+			r := Aggregate(cfg, ds, AggregateOptions{Period: p})
+			b.Run("period="+spec+"/new", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					NewEdition(r, ds.Events)
+				}
+			})
+			ed := NewEdition(r, ds.Events)
+			b.Run("period="+spec+"/compare", func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					Compare(ed, ed)
+				}
+			})
+		}
+	})
+}

@@ -56,6 +56,12 @@ type Report struct {
 	// BusiestSince is the most recent earlier period with as many held
 	// events, when it is not the previous one (see busiestSince).
 	BusiestSince *period.Period
+	// Edition is the report's events with their digests (the manifest's
+	// "events"), and Changes what changed since the previous edition: nil
+	// when there is none to compare with (the compare stage sets both).
+	Edition *Edition
+	Changes *Changes
+
 	// Events lists every event of the Events sheet: all statuses dated in the
 	// period, plus upcoming planned events, by date then id.
 	Events []*Event

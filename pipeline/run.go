@@ -22,6 +22,9 @@ type Options struct {
 	PerPair    bool     // --per-pair
 	Appendix   bool     // --appendix; Context.Appendix joins pdf.appendix
 	Strict     bool     // --strict: warnings are errors
+	// Previous is --previous: an earlier build's manifest to compare
+	// with, "none" for no comparison, "" to look in the output directory.
+	Previous string
 	// StrictScope limits --strict to the warnings about the report's
 	// scope and the run's own config and files (build and summary; check
 	// applies --strict to every warning).

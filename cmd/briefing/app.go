@@ -131,6 +131,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 					&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Usage: "comma-separated `FORMATS`: pdf, xlsx (default: output.formats)"},
 					&cli.BoolFlag{Name: "per-pair", Usage: "also write one PDF per pair"},
 					&cli.BoolFlag{Name: "appendix", Usage: "add every event of the period to the PDF (default: pdf.appendix)"},
+					&cli.StringFlag{Name: "previous", Usage: "compare with this earlier build's manifest `FILE`, or none (default: the output dir's manifest of this period, else of the previous one)"},
 					strictFlag,
 				},
 				Action: func(c *cli.Context) error { return cmdBuild(c, getenv) },
@@ -159,6 +160,7 @@ func newApp(stdout, stderr io.Writer, getenv func(string) string) *cli.App {
 			},
 			importCommand(),
 			serveCommand(configFlag, periodFlag, pairFlag, getenv),
+			diffCommand(),
 		},
 	}
 	// Every command, present and future, takes the global flags after its

@@ -61,6 +61,7 @@ func buildContext(c *cli.Context, getenv func(string) string) (*pipeline.Context
 	ctx.Options.OutDir = c.String("out")
 	ctx.Options.PerPair = c.Bool("per-pair")
 	ctx.Options.Appendix = c.Bool("appendix")
+	ctx.Options.Previous = c.String("previous")
 	return ctx, nil
 }
 

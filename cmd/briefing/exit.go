@@ -41,12 +41,24 @@ func exitCode(err error, stderr io.Writer, format, command string) int {
 	if format == "json" {
 		out.log = slog.New(slog.NewJSONHandler(stderr, nil))
 	}
+	if errors.As(err, new(errDiffer)) {
+		return ExitInvalid // diff found changes: exit 1, like diff(1); they are its output
+	}
 	var ue *usageError
 	if errors.As(err, &ue) {
 		out.print(ue.msg, "exit_code", ExitUsage)
 		if out.log == nil {
 			fmt.Fprintln(stderr, "Run 'briefing --help' for usage.")
 		}
+		return ExitUsage
+	}
+	var me *pipeline.ManifestError
+	if errors.As(err, &me) { // --previous, diff: a manifest that cannot be compared with
+		msg := me.Error()
+		if command == "build" {
+			msg += "; nothing was written"
+		}
+		out.print(msg, "exit_code", ExitUsage)
 		return ExitUsage
 	}
 	var list pipeline.ErrorList

@@ -23,6 +23,7 @@ func TestGlobalFlagsAnywhere(t *testing.T) {
 		{"completion", "bash"},
 		{"import", "csv", "--map", "map.toml", "rows.csv"},
 		{"serve", "--addr", "127.0.0.1:0"}, // with serveOnceEnv: stops after its first build
+		{"diff", "out/" + w43Manifest, "out/" + w43Manifest},
 	}
 	if n := len(newApp(nil, nil, nil).Commands); n != len(commands) {
 		t.Errorf("the app has %d commands, the test %d: add the new one", n, len(commands))
@@ -49,6 +50,11 @@ func TestGlobalFlagsAnywhere(t *testing.T) {
 						writeTestFile(t, filepath.Join(dir, "map.toml"), "date = \"date\"\ncountries = [\"a\", \"b\"]\nkind = \"meeting\"\ntitle = \"{{.title}}\"\n")
 						writeTestFile(t, filepath.Join(dir, "rows.csv"), "date,a,b,title\n2025-10-20,GEO,AZE,Talks\n")
 					}
+					if cmd[0] == "diff" {
+						if r := runBriefing(t, dir, []string{epoch}, "build", "--out", "out"); r.code != ExitOK {
+							t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+						}
+					}
 					got[i] = runBriefing(t, dir, []string{epoch, serveOnceEnv + "=1"}, args...)
 					if got[i].code != ExitOK {
 						t.Fatalf("briefing %s: exit %d\n%s", strings.Join(args, " "), got[i].code, got[i].stderr)
@@ -71,8 +77,11 @@ func TestGlobalFlagsAnywhere(t *testing.T) {
 					}
 				case "--verbose":
 					want := "stage done stage=load"
-					if cmd[0] == "import" {
+					switch cmd[0] {
+					case "import":
 						want = "briefing: wrote path=input/imported/csv/2025/week-43.toml"
+					case "diff":
+						want = "compared old=out/" + w43Manifest
 					}
 					if (cmd[0] != "init" && cmd[0] != "completion") && !strings.Contains(log, want) {
 						t.Errorf("--verbose printed no stage timings:\n%s", log)

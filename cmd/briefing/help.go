@@ -32,6 +32,9 @@ var examples = map[string]string{
    briefing serve --period 2025-W43 --pair GEO-* # a given week, Georgia's pairs only
    briefing serve --addr 127.0.0.1:9000          # another port
 `,
+	"diff": `   briefing diff old/briefing-2025-W43.manifest.json output/briefing-2025-W43.manifest.json         # what a rebuild changed; exit 1 if anything
+   briefing diff --json output/briefing-2025-W42.manifest.json output/briefing-2025-W43.manifest.json # last week's edition against this week's, as JSON
+`,
 	"completion": `   source <(briefing completion bash)                     # bash, this shell
    briefing completion zsh > "${fpath[1]}/_briefing"      # zsh, from the next shell on
 `,

@@ -51,7 +51,7 @@ func finalRecord(app *cli.App, stderr io.Writer, code int, start time.Time) {
 	}
 	log := logx.New(stderr, o)
 	attrs := []any{"exit_code", code, "duration_ms", float64(time.Since(start).Microseconds()) / 1000, "outputs", outputs}
-	if code == ExitOK {
+	if code == ExitOK || code == ExitInvalid && command(app) == "diff" { // diff's 1: the editions differ
 		log.Info("done", attrs...)
 		return
 	}

@@ -8,6 +8,10 @@
 # (briefing renames them into place at the end); on failure the previous
 # briefing stays and this script exits with briefing's code (1 invalid
 # input, 2 usage, 3 rendering/writing), so cron mails the log.
+#
+# Keep output/ between runs: each build finds last week's manifest there by
+# itself and says what changed since that edition (late reports, amended or
+# removed events); its log names the manifest it compared with.
 set -eu
 project=${1:?usage: weekly-briefing.sh PROJECT_DIR}
 cd "$project"

@@ -45,14 +45,16 @@ func Summary() []pipeline.Stage {
 
 // Build returns the stages of `briefing build`, in order.
 func Build() []pipeline.Stage {
-	r := new(rendering)
+	r, prev := new(rendering), new(previousEdition)
 	stages := []pipeline.Stage{
-		outdir.Recover,   // repair a commit a killed run left, before anything else
-		templatesStage{}, // parse the templates; their problems join the config's
+		outdir.Recover,      // repair a commit a killed run left, before anything else
+		templatesStage{},    // parse the templates; their problems join the config's
+		previousStage{prev}, // read --previous FILE, a manifest (exit 2 when it is not one)
 	}
 	stages = append(stages, report()...)
 	return append(stages,
 		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed; --strict
+		compareStage{prev},    // the edition's digests; compare with --previous or the output dir's manifest
 		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage (pdf only)
 		renderXLSXStage{r},    // stream the workbook, which lists every warning so far (xlsx only)
 		renderStage{r},        // wait for the PDF; the workbook's warnings, --strict, the artifacts in order
@@ -63,17 +65,20 @@ func Build() []pipeline.Stage {
 
 // Preview returns the stages of each rebuild of `briefing serve`: build's
 // up to the rendered artifacts, which stay in memory. Without recover and
-// write, a preview never touches output/ or its lock.
+// write, a preview never writes to output/ nor takes its lock; compare
+// only reads the published edition there, so the preview shows the
+// "Since the last edition" box the next build will print.
 func Preview() []pipeline.Stage {
 	r := new(rendering)
 	stages := append([]pipeline.Stage{
 		templatesStage{}, // parse the templates; their problems join the config's
 	}, report()...)
 	return append(stages,
-		pipeline.QualityStage, // stale input, an empty period, planned events never confirmed
-		renderPDFStage{r},     // lay the note out, then write its bytes beside the next stage
-		renderXLSXStage{r},    // stream the workbook, which lists every warning so far
-		renderStage{r},        // wait for the PDF; the workbook's warnings; the artifacts in order
+		pipeline.QualityStage,              // stale input, an empty period, planned events never confirmed
+		compareStage{new(previousEdition)}, // the output dir's edition of this period (read only), compared
+		renderPDFStage{r},                  // lay the note out, then write its bytes beside the next stage
+		renderXLSXStage{r},                 // stream the workbook, which lists every warning so far
+		renderStage{r},                     // wait for the PDF; the workbook's warnings; the artifacts in order
 	)
 }
 
@@ -106,12 +111,15 @@ func Formats(c *pipeline.Context) []string {
 // added ("briefing-2025-W45-pairs-AZE-TUR"). The "pairs-" keeps the name
 // apart from a per-pair note's, "<stem>-AZE-TUR.pdf", which the write
 // stage would otherwise take for a stale output of the unfiltered build.
-func Stem(c *pipeline.Context) string {
+func Stem(c *pipeline.Context) string { return stemFor(c, c.Period.ID) }
+
+// stemFor is the stem of c's build for the period with that id.
+func stemFor(c *pipeline.Context, periodID string) string {
 	name := c.Config.Output.Name
 	if len(c.PairKeys) > 0 && !strings.Contains(name, "{pairs}") {
 		name += "-pairs-{pairs}"
 	}
-	return strings.NewReplacer("{period}", c.Period.ID, "{pairs}", PairsName(c.PairKeys)).Replace(name)
+	return strings.NewReplacer("{period}", periodID, "{pairs}", PairsName(c.PairKeys)).Replace(name)
 }
 
 // PairsName is {pairs}: the --pair keys, sorted, each once, joined by "_",

@@ -230,6 +230,7 @@ func (b *briefing) annex() error {
 		"The digit rates the information: 1 confirmed by other sources, 2 probably true, 3 possibly true, 4 doubtful, 5 improbable, 6 truth cannot be judged. "+
 		"A source graded C2 is a fairly reliable source reporting information that is probably true.", body, pad{bottom: 2.6}, 0, grid)
 	b.dataNotes()
+	b.changeList()
 	b.inputs()
 	return nil
 }

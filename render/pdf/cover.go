@@ -64,6 +64,7 @@ func (b *briefing) cover() error {
 	if b.s.only != nil {
 		return nil // a per-pair note goes on with its pair's section and figures
 	}
+	b.sinceLastEdition()
 	b.judgments()
 	b.keyFigures()
 	if err := b.developments(); err != nil {

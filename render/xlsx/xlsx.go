@@ -64,7 +64,7 @@ func Render(r *pipeline.Report, o Options) ([]byte, pipeline.ErrorList, error) {
 	if err := setProperties(f, r); err != nil {
 		return nil, nil, fmt.Errorf("xlsx: document properties: %w", err)
 	}
-	for _, t := range tables(r) {
+	for _, t := range append(tables(r), changesTables(r)...) {
 		if err := b.write(t); err != nil {
 			return nil, nil, fmt.Errorf("xlsx: sheet %s: %w", t.sheet, err)
 		}
