@@ -13,8 +13,8 @@ import (
 // Data-quality warnings a scheduled run can act on: input that looks
 // stale, a period without events, planned events never confirmed. They
 // are warnings (errors with --strict), about the report's scope only, and
-// come after the renderers have laid out their outputs, whose bytes stay
-// as they were; the manifest and the log list them.
+// come before the renderers, so that the workbook's Diagnostics sheet
+// lists them; the manifest and the log list them too.
 
 // ParseStaleAfter reads briefing.stale_after: a number of days ("14d") or
 // weeks ("2w"), or "0" for no staleness warning. It returns days.
@@ -50,7 +50,7 @@ const unconfirmedDays = 3
 // shown, and it is dated in the period, the previous period or the
 // Upcoming window after it ("all" covers every date).
 func (r *Report) Covers(e *Event) bool {
-	if len(r.EventPairs(e)) == 0 {
+	if !r.hasPair(e) {
 		return false
 	}
 	per := r.Period
@@ -78,16 +78,33 @@ func Quality(cfg *Config, ds *Dataset, r *Report, now time.Time) ErrorList {
 	today := period.Date(now.Year(), now.Month(), now.Day())
 	per := r.Period
 	var warns ErrorList
-	var held []*Event // in scope, by date
+	// One pass, no allocation per event: the newest held event in scope,
+	// the nearest before and after the period, and the planned events to
+	// check (few), whose countries are the only ones a held event's need
+	// to be compared with.
+	var newest, before, after time.Time
+	var planned []*Event
 	for _, e := range ds.Events {
-		if e.Held() && len(r.EventPairs(e)) > 0 {
-			held = append(held, e)
+		switch {
+		case e.Held():
+			if !r.hasPair(e) {
+				continue
+			}
+			if e.Date.After(newest) {
+				newest = e.Date
+			}
+			if e.Date.Before(per.Start) && e.Date.After(before) {
+				before = e.Date
+			}
+			if e.Date.After(per.End) && (after.IsZero() || e.Date.Before(after)) {
+				after = e.Date
+			}
+		case e.Status == "planned" && e.DatePrecision == "day" && e.Date.Before(today) && r.Covers(e):
+			planned = append(planned, e)
 		}
 	}
-	slices.SortStableFunc(held, func(a, b *Event) int { return a.Date.Compare(b.Date) })
 
-	if days, _ := ParseStaleAfter(cfg.Briefing.StaleAfter); days > 0 && per.Kind != period.All && len(held) > 0 {
-		newest := held[len(held)-1].Date
+	if days, _ := ParseStaleAfter(cfg.Briefing.StaleAfter); days > 0 && per.Kind != period.All && !newest.IsZero() {
 		if !per.End.Before(today.AddDate(0, 0, -days)) && newest.Before(today.AddDate(0, 0, -days)) {
 			warns.Warn(Position{}, "", "", "input looks stale: the newest held event is %s old (%s), older than briefing.stale_after (%s)",
 				age(newest, today), newest.Format("2006-01-02"), strings.TrimSpace(cfg.Briefing.StaleAfter))
@@ -100,13 +117,11 @@ func Quality(cfg *Config, ds *Dataset, r *Report, now time.Time) ErrorList {
 			msg += " in the scope " + strings.Join(r.Filters, ", ")
 		}
 		var near []string
-		i, _ := slices.BinarySearchFunc(held, per.Start, func(e *Event, t time.Time) int { return e.Date.Compare(t) })
-		if i > 0 {
-			near = append(near, nearPeriod(per, held[i-1].Date)+" before")
+		if !before.IsZero() {
+			near = append(near, nearPeriod(per, before)+" before")
 		}
-		j, _ := slices.BinarySearchFunc(held, per.End.AddDate(0, 0, 1), func(e *Event, t time.Time) int { return e.Date.Compare(t) })
-		if j < len(held) {
-			near = append(near, nearPeriod(per, held[j].Date)+" after")
+		if !after.IsZero() {
+			near = append(near, nearPeriod(per, after)+" after")
 		}
 		switch len(near) {
 		case 0:
@@ -117,25 +132,45 @@ func Quality(cfg *Config, ds *Dataset, r *Report, now time.Time) ErrorList {
 		warns.Warn(Position{}, "", "", "%s", msg)
 	}
 
-	sameCountries := map[string][]time.Time{}
-	for _, e := range held {
-		k := countryKey(e.Countries)
-		sameCountries[k] = append(sameCountries[k], e.Date)
-	}
-	for _, e := range ds.Events {
-		if e.Status != "planned" || e.DatePrecision != "day" || !e.Date.Before(today) || !r.Covers(e) {
-			continue
+	if len(planned) > 0 {
+		sameCountries := map[string][]time.Time{}
+		for _, e := range planned {
+			sameCountries[countryKey(e.Countries)] = nil
 		}
-		confirmed := slices.ContainsFunc(sameCountries[countryKey(e.Countries)], func(d time.Time) bool {
-			return !d.Before(e.Date.AddDate(0, 0, -unconfirmedDays)) && !d.After(e.Date.AddDate(0, 0, unconfirmedDays))
-		})
-		if !confirmed {
-			warns.Warn(e.Pos, e.ID, "status", "planned for %s, which is past, and not confirmed: no held event of the same countries (%s) within %d days; record it as held or cancelled",
-				e.Date.Format("2006-01-02"), strings.Join(e.Countries, ", "), unconfirmedDays)
+		for _, e := range ds.Events {
+			if !e.Held() || !r.hasPair(e) {
+				continue
+			}
+			k := countryKey(e.Countries)
+			if dates, ok := sameCountries[k]; ok {
+				sameCountries[k] = append(dates, e.Date)
+			}
+		}
+		for _, e := range planned {
+			confirmed := slices.ContainsFunc(sameCountries[countryKey(e.Countries)], func(d time.Time) bool {
+				return !d.Before(e.Date.AddDate(0, 0, -unconfirmedDays)) && !d.After(e.Date.AddDate(0, 0, unconfirmedDays))
+			})
+			if !confirmed {
+				warns.Warn(e.Pos, e.ID, "status", "planned for %s, which is past, and not confirmed: no held event of the same countries (%s) within %d days; record it as held or cancelled",
+					e.Date.Format("2006-01-02"), strings.Join(e.Countries, ", "), unconfirmedDays)
+			}
 		}
 	}
 	warns.Sort()
 	return warns
+}
+
+// hasPair reports whether one of e's pairs is in the report's scope, as
+// len(r.EventPairs(e)) > 0 does, without making the list.
+func (r *Report) hasPair(e *Event) bool {
+	for i := 0; i < len(e.Countries); i++ {
+		for j := i + 1; j < len(e.Countries); j++ {
+			if r.scope.has(e.Countries[i], e.Countries[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countryKey is a set of countries as a map key.
