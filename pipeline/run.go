@@ -68,6 +68,10 @@ type Context struct {
 	stage   string
 	start   time.Time
 	pending bool
+	// unplaced are the warnings PlaceWarnings looked for and did not find
+	// (the file changed, or the field is not written), so that it does
+	// not read their files again after every stage.
+	unplaced map[*Diagnostic]bool
 }
 
 // Appendix reports whether the PDF lists every event of the period at its
