@@ -10,22 +10,6 @@ import (
 	"testing"
 )
 
-// outputNames lists the files in dir, without the lock file.
-func outputNames(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, e := range entries {
-		if e.Name() != lockFile {
-			names = append(names, e.Name())
-		}
-	}
-	return names
-}
-
 func TestFilteredBuildNames(t *testing.T) {
 	t.Parallel()
 	dir := example(t)
@@ -39,7 +23,7 @@ func TestFilteredBuildNames(t *testing.T) {
 	}
 	build("--per-pair")
 	full := snapshot(t, out)
-	fullNames := outputNames(t, out)
+	fullNames := listDir(t, out)
 	if !slices.Contains(fullNames, "briefing-all-AZE-TUR.pdf") {
 		t.Fatalf("the unfiltered build with --per-pair wrote %q", fullNames)
 	}
@@ -48,7 +32,7 @@ func TestFilteredBuildNames(t *testing.T) {
 	build("--pair", "tur-aze")
 	want := append(slices.Clone(fullNames), "briefing-all-pairs-AZE-TUR.manifest.json", "briefing-all-pairs-AZE-TUR.pdf", "briefing-all-pairs-AZE-TUR.xlsx")
 	slices.Sort(want)
-	if got := outputNames(t, out); !slices.Equal(got, want) {
+	if got := listDir(t, out); !slices.Equal(got, want) {
 		t.Errorf("after build --pair tur-aze:\n got %q\nwant %q", got, want)
 	}
 	for path, content := range full {
@@ -59,14 +43,14 @@ func TestFilteredBuildNames(t *testing.T) {
 	// Nor does the full build take the filtered one's files for its own
 	// stale outputs.
 	build("--per-pair")
-	if got := outputNames(t, out); !slices.Equal(got, want) {
+	if got := listDir(t, out); !slices.Equal(got, want) {
 		t.Errorf("after the full build again:\n got %q\nwant %q", got, want)
 	}
 
 	// Several pairs, a wildcard: sorted, "*" as ALL.
 	build("--pair", "*-geo", "--pair", "TUR-AZE", "--format", "xlsx")
 	if _, err := os.Stat(filepath.Join(out, "briefing-all-pairs-AZE-TUR_GEO-ALL.xlsx")); err != nil {
-		t.Errorf("several pairs: %v; have %q", err, outputNames(t, out))
+		t.Errorf("several pairs: %v; have %q", err, listDir(t, out))
 	}
 
 	// {pairs} in output.name: "all" without --pair, no suffix added.
@@ -75,7 +59,7 @@ func TestFilteredBuildNames(t *testing.T) {
 	build("--format", "xlsx", "--pair", "GEO-AZE")
 	for _, n := range []string{"b-all-all.xlsx", "b-AZE-GEO-all.xlsx"} {
 		if _, err := os.Stat(filepath.Join(out, n)); err != nil {
-			t.Errorf("{pairs}: %v; have %q", err, outputNames(t, out))
+			t.Errorf("{pairs}: %v; have %q", err, listDir(t, out))
 		}
 	}
 	// The manifest names the filtered outputs.
