@@ -3,6 +3,7 @@ package xlsx
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/briefing-tool/briefing/pipeline"
@@ -77,6 +78,18 @@ func (c *calendar) monthCell(i int) any {
 // ref addresses the j-th pair, country or area of event i.
 type ref struct{ event, j int32 }
 
+// eventRefs is a long table's rows: for each event in order, its n(i)
+// items in order.
+func eventRefs(events int, n func(i int) int) []ref {
+	var refs []ref
+	for i := range events {
+		for j := range n(i) {
+			refs = append(refs, ref{int32(i), int32(j)})
+		}
+	}
+	return refs
+}
+
 // eventIDColumn is an Event ID column as wide as nine ids in ten: the
 // longest wrap at their hyphens, so no id is cut, and the column, which
 // every page of a sheet printed over several pages across repeats, is not
@@ -92,13 +105,10 @@ func eventIDColumn() column {
 func eventPairsTable(r *pipeline.Report, cal *calendar) *table {
 	kinds := r.Kinds()
 	pairs := make([][]string, len(r.Events))
-	var refs []ref
-	for i, e := range r.Events {
-		pairs[i] = r.EventPairs(e)
-		for j := range pairs[i] {
-			refs = append(refs, ref{int32(i), int32(j)})
-		}
-	}
+	refs := eventRefs(len(r.Events), func(i int) int {
+		pairs[i] = r.EventPairs(r.Events[i])
+		return len(pairs[i])
+	})
 	return &table{
 		sheet: "Event pairs",
 		name:  "EventPairs",
@@ -123,7 +133,7 @@ func eventPairsTable(r *pipeline.Report, cal *calendar) *table {
 			x := refs[i]
 			e := r.Events[x.event]
 			key := pairs[x.event][x.j]
-			a, b := splitPair(key)
+			a, b, _ := strings.Cut(key, "-")
 			copy(v, []any{
 				e.ID, day{e.Date, e.DatePrecision}, key, r.CountryName(a), r.CountryName(b),
 				kinds[e.Kind].Name, kinds[e.Kind].PLOVER, e.Status, cal.in[x.event], e.Multilateral(),
@@ -133,27 +143,14 @@ func eventPairsTable(r *pipeline.Report, cal *calendar) *table {
 	}
 }
 
-// splitPair splits "AAA-BBB" at its hyphen.
-func splitPair(key string) (string, string) {
-	for i := range len(key) {
-		if key[i] == '-' {
-			return key[:i], key[i+1:]
-		}
-	}
-	return key, ""
-}
-
 // eventCountriesTable is one row per event and country, in the Events
 // sheet's Countries order (sorted codes).
 func eventCountriesTable(r *pipeline.Report, cal *calendar) *table {
 	sorted := make([][]string, len(r.Events))
-	var refs []ref
-	for i, e := range r.Events {
-		sorted[i] = slices.Sorted(slices.Values(e.Countries))
-		for j := range sorted[i] {
-			refs = append(refs, ref{int32(i), int32(j)})
-		}
-	}
+	refs := eventRefs(len(r.Events), func(i int) int {
+		sorted[i] = slices.Sorted(slices.Values(r.Events[i].Countries))
+		return len(sorted[i])
+	})
 	return &table{
 		sheet: "Event countries",
 		name:  "EventCountries",
@@ -182,12 +179,7 @@ func eventCountriesTable(r *pipeline.Report, cal *calendar) *table {
 // spelling in the file, In taxonomy whether [focus_areas] lists it (an
 // unknown area is kept as written, with a warning on Diagnostics).
 func eventFocusAreasTable(r *pipeline.Report, cal *calendar) *table {
-	var refs []ref
-	for i, e := range r.Events {
-		for j := range e.FocusAreas {
-			refs = append(refs, ref{int32(i), int32(j)})
-		}
-	}
+	refs := eventRefs(len(r.Events), func(i int) int { return len(r.Events[i].FocusAreas) })
 	return &table{
 		sheet: "Event focus areas",
 		name:  "EventFocusAreas",
