@@ -34,9 +34,13 @@ func TestImportThenBuild(t *testing.T) {
 				t.Skip("imports 7,535 rows")
 			}
 			dir := example(t)
-			r := runBriefing(t, dir, nil, "import", "csv", "--map", mapping, tc.file)
+			r := runRaw(t, dir, nil, "import", "csv", "--map", mapping, tc.file)
 			if r.code != 0 || !strings.Contains(r.stderr, tc.summary) {
 				t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+			}
+			// The final record names the files written, as init's does.
+			if !strings.Contains(r.stderr, "briefing: done exit_code=0 ") || !strings.Contains(r.stderr, " outputs=[input/imported/csv/") {
+				t.Errorf("import's final record does not name its files:\n%s", r.stderr)
 			}
 			if r := runBriefing(t, dir, nil, "check", "--strict"); r.code != 0 {
 				t.Fatalf("check --strict: exit %d\n%s", r.code, r.stderr)
@@ -48,8 +52,8 @@ func TestImportThenBuild(t *testing.T) {
 				t.Error(err)
 			}
 			// Importing again changes nothing.
-			r = runBriefing(t, dir, nil, "import", "csv", "--map", mapping, tc.file)
-			if r.code != 0 || !strings.Contains(r.stderr, "0 files written") {
+			r = runRaw(t, dir, nil, "import", "csv", "--map", mapping, tc.file)
+			if r.code != 0 || !strings.Contains(r.stderr, "0 files written") || !strings.Contains(r.stderr, " outputs=[]\n") {
 				t.Errorf("re-import: exit %d\n%s", r.code, r.stderr)
 			}
 		})
