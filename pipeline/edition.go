@@ -64,32 +64,13 @@ func NewEdition(r *Report, events []*Event) *Edition {
 		Filters: slices.Clone(r.Filters)}
 	d := &digester{whole: sha256.New()}
 	for _, e := range events {
-		if !r.editionCovers(e) {
+		if !r.Covers(e) {
 			continue
 		}
 		ed.Events = append(ed.Events, d.event(r, e))
 	}
 	slices.SortFunc(ed.Events, func(a, b EditionEvent) int { return strings.Compare(a.ID, b.ID) })
 	return ed
-}
-
-// editionCovers is Covers without its allocations (the dates first, then
-// the first pair in scope): it runs on every loaded event.
-func (r *Report) editionCovers(e *Event) bool {
-	if per := r.Period; per.Kind != period.All {
-		d := e.Date
-		if !per.Contains(d) && (r.Previous.IsZero() || !r.Previous.Contains(d)) && !(d.After(per.End) && !d.After(r.upcomingEnd)) {
-			return false
-		}
-	}
-	for i, a := range e.Countries {
-		for _, b := range e.Countries[i+1:] {
-			if r.scope.has(a, b) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // digester makes events' digests through one reused buffer.
