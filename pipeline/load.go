@@ -81,7 +81,7 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 	// so no goroutine returns an error.
 	results := make([]fileResult, len(files))
 	if o.Cache != nil {
-		o.Cache.begin()
+		o.Cache.begin(cfg)
 	}
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -95,7 +95,7 @@ func LoadWithOptions(cfg *Config, o LoadOptions) (*Dataset, error) {
 				}
 			}()
 			if o.Cache != nil {
-				results[i] = o.Cache.loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), cfg, countries)
+				results[i] = o.Cache.loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), countries)
 			} else {
 				results[i] = loadFile(path, DisplayPath(path), int64(cfg.Input.MaxFileBytes), countries)
 			}

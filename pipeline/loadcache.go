@@ -41,7 +41,7 @@ func (c *DecodeCache) Hits() int {
 }
 
 // loadFile is the package's loadFile through the cache.
-func (c *DecodeCache) loadFile(path, display string, maxBytes int64, cfg *Config, countries *country.Table) fileResult {
+func (c *DecodeCache) loadFile(path, display string, maxBytes int64, countries *country.Table) fileResult {
 	src, err := readRegular(path, maxBytes, "input.max_file_bytes")
 	if err != nil {
 		var r fileResult
@@ -50,11 +50,7 @@ func (c *DecodeCache) loadFile(path, display string, maxBytes int64, cfg *Config
 		return r
 	}
 	sum := sha256.Sum256(src)
-	ckey := countriesKey(cfg)
 	c.mu.Lock()
-	if c.countries != ckey {
-		c.countries, c.files = ckey, map[string]cachedFile{}
-	}
 	e, ok := c.files[display]
 	if ok && e.sum == sum {
 		c.hits++
@@ -70,11 +66,17 @@ func (c *DecodeCache) loadFile(path, display string, maxBytes int64, cfg *Config
 	return r
 }
 
-// begin starts the count of hits of a load.
-func (c *DecodeCache) begin() {
+// begin starts a load with cfg: it counts hits from zero, and empties
+// the cache when cfg's [countries] differ from those its entries were
+// decoded with.
+func (c *DecodeCache) begin(cfg *Config) {
+	key := countriesKey(cfg)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.hits = 0
+	if c.countries != key {
+		c.countries, c.files = key, map[string]cachedFile{}
+	}
 }
 
 // keepOnly drops the files a load did not read (deleted, renamed, no
