@@ -113,8 +113,14 @@ func (b *briefing) bottomLine() {
 	}
 	l := b.l
 	l.space(2)
-	l.row([]cell{{text: "Bottom line", size: grid, st: smallBold.colored(navy), pad: pad{top: 2, left: 3, right: 3}}}, rowOpts{fill: fill})
+	l.row([]cell{boxHead("Bottom line")}, rowOpts{fill: fill})
 	b.blocks(b.a.BottomLine, bodyBold, pad{top: 1, bottom: 2, left: 3, right: 3}, 0, fill)
+}
+
+// boxHead is the heading row of a shaded box on page 1 (the bottom line,
+// the changes since the last edition).
+func boxHead(text string) cell {
+	return cell{text: text, size: grid, st: smallBold.colored(navy), pad: pad{top: 2, left: 3, right: 3}}
 }
 
 // judgments are the key judgments, each with its confidence as a coloured

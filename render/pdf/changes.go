@@ -50,8 +50,7 @@ func (b *briefing) sinceLastEdition() {
 	if len(ch.List) > boxChanges || len(ch.Moves) > boxMoves {
 		lines = append(lines, "The annex lists every change.")
 	}
-	head := cell{text: "Since the last edition", size: grid, st: smallBold.colored(navy), pad: pad{top: 2, left: 3, right: 3}}
-	rows := [][]cell{{head}}
+	rows := [][]cell{{boxHead("Since the last edition")}}
 	for i, s := range lines {
 		p := pad{top: 0.4, bottom: 0.4, left: 3, right: 3}
 		if i == len(lines)-1 {
